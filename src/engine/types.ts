@@ -1,5 +1,5 @@
 import type { Direction, Protocol } from '../model/common.js';
-import type { Pod, WorkloadKind } from '../model/cluster.js';
+import type { Pod } from '../model/cluster.js';
 import type { SourceRef } from '../model/source.js';
 import type { PortSet } from '../algebra/port-set.js';
 
@@ -75,24 +75,33 @@ export interface Verdict {
 
 export type MapLevel = 'pod' | 'workload';
 
-export type MapEndpoint =
-  | {
-      readonly id: string;
-      readonly kind: 'Pod' | WorkloadKind;
-      readonly namespace: string;
-      readonly name: string;
-      /** Pod ids (ns/name) this endpoint stands for. */
-      readonly pods: readonly string[];
-    }
-  | {
-      readonly id: string;
-      readonly kind: 'External';
-      /** Inclusive address range this endpoint stands for, e.g. 0.0.0.0-9.255.255.255. */
-      readonly start: string;
-      readonly end: string;
-      /** The same range as a minimal list of CIDRs. */
-      readonly cidrs: readonly string[];
-    };
+/** Pods shown as one endpoint: a single pod, or every pod of one workload. */
+export interface PodGroupEndpoint {
+  readonly id: string;
+  /** 'Pod', or the kind of the pods' controller (Deployment, ReplicaSet, StatefulSet, ...). */
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  /** Pod ids (ns/name) this endpoint stands for. */
+  readonly pods: readonly string[];
+}
+
+/** A range of addresses outside the cluster that all policies treat alike. */
+export interface ExternalEndpoint {
+  readonly id: string;
+  readonly kind: 'External';
+  /** Inclusive address range, e.g. 0.0.0.0 and 9.255.255.255. */
+  readonly start: string;
+  readonly end: string;
+  /** The same range as a minimal list of CIDRs. */
+  readonly cidrs: readonly string[];
+}
+
+export type MapEndpoint = PodGroupEndpoint | ExternalEndpoint;
+
+export function isExternalEndpoint(endpoint: MapEndpoint): endpoint is ExternalEndpoint {
+  return !('namespace' in endpoint);
+}
 
 export interface MapConnection {
   readonly from: string;
