@@ -1,0 +1,57 @@
+import { podId } from '../model/cluster.js';
+import type { DirectionVerdict, Endpoint, PolicyRef, RuleRef } from '../engine/types.js';
+import type { EvalResult, ResolvedEnd } from './eval-result.js';
+
+/**
+ * The verdict as JSON (documented in docs/eval.md). Field order is fixed; optional indexes are
+ * omitted when the rule has no from/to or no ports.
+ */
+export function formatVerdictJson(result: EvalResult): string {
+  const { verdict } = result;
+  const document = {
+    allowed: verdict.allowed,
+    protocol: verdict.connection.protocol,
+    port: verdict.connection.port,
+    from: endJson(result.from),
+    to: endJson(result.to),
+    portChoice: result.portChoice,
+    egress: directionJson(verdict.egress),
+    ingress: directionJson(verdict.ingress),
+  };
+  return JSON.stringify(document, null, 2) + '\n';
+}
+
+function endJson(end: ResolvedEnd): object {
+  return { input: end.input, endpoint: endpointJson(end.endpoint), choice: end.choice };
+}
+
+function endpointJson(endpoint: Endpoint): object {
+  if (endpoint.kind === 'external') return { kind: 'External', ip: endpoint.ip };
+  const { namespace, name } = endpoint.pod;
+  return { kind: 'Pod', id: podId(endpoint.pod), namespace, name };
+}
+
+function directionJson(verdict: DirectionVerdict): object {
+  return {
+    allowed: verdict.allowed,
+    reason: verdict.reason,
+    isolated: verdict.isolated,
+    selectingPolicies: verdict.selectingPolicies.map(policyJson),
+    allowedBy: verdict.allowedBy.map(ruleJson),
+  };
+}
+
+function policyJson(ref: PolicyRef): object {
+  return { namespace: ref.namespace, name: ref.name, file: ref.source.file, line: ref.source.line };
+}
+
+function ruleJson(ref: RuleRef): object {
+  return {
+    policy: policyJson(ref.policy),
+    ruleIndex: ref.ruleIndex,
+    ...(ref.peerIndex === undefined ? {} : { peerIndex: ref.peerIndex }),
+    ...(ref.portIndex === undefined ? {} : { portIndex: ref.portIndex }),
+    file: ref.source.file,
+    line: ref.source.line,
+  };
+}
