@@ -1,4 +1,4 @@
-import type { Protocol } from '../model/common.js';
+import { PROTOCOLS, type Protocol } from '../model/common.js';
 
 export const MIN_PORT = 1;
 export const MAX_PORT = 65535;
@@ -109,6 +109,9 @@ function combine(operation: (a: Ranges, b: Ranges) => Ranges, a: PortSet, b: Por
   };
   if (isEmptyPortSet(result)) return EMPTY_PORT_SET;
   if (isAllPorts(result)) return ALL_PORTS;
+  // keep an input's identity when no protocol changed (cheap: the range ops return inputs as is)
+  if (PROTOCOLS.every((p) => result[p] === a[p])) return a;
+  if (PROTOCOLS.every((p) => result[p] === b[p])) return b;
   return result;
 }
 
