@@ -1,6 +1,6 @@
 import { ALL_PORTS, EMPTY_PORT_SET, intersectPorts, unionPorts, type PortSet } from '../algebra/port-set.js';
 import type { Direction } from '../model/common.js';
-import type { CompiledCluster, CompiledPolicy, CompiledRule } from './compile.js';
+import type { CompiledCluster, CompiledPeer, CompiledPolicy, CompiledRule } from './compile.js';
 import type { ExternalAtom } from './external-atoms.js';
 import { peerMatches, rulePortSet } from './match.js';
 import type { PodClass } from './pod-classes.js';
@@ -15,7 +15,8 @@ export type ClassTarget = { readonly kind: 'class'; readonly id: number } | { re
  */
 export class ClassConnectivity {
   private readonly pairCache = new Map<number, PortSet>();
-  private readonly peerCache = new Map<string, boolean>();
+  /** Per peer: class id (>= 0) or ~atom id (< 0) -> whether the peer matches it. */
+  private readonly peerCache = new Map<CompiledPeer, Map<number, boolean>>();
 
   private readonly compiled: CompiledCluster;
   private readonly classes: readonly PodClass[];
@@ -67,12 +68,17 @@ export class ClassConnectivity {
 
   private ruleMatchesRemote(policy: CompiledPolicy, rule: CompiledRule, remote: ClassTarget): boolean {
     if (rule.peers === null) return true;
-    return rule.peers.some((peer, i) => {
-      const key = `${policy.policy.namespace}/${policy.policy.name}/${rule.rule.index}/${i}/${remote.kind}${remote.id}`;
-      let matches = this.peerCache.get(key);
+    return rule.peers.some((peer) => {
+      let byTarget = this.peerCache.get(peer);
+      if (byTarget === undefined) {
+        byTarget = new Map();
+        this.peerCache.set(peer, byTarget);
+      }
+      const key = remote.kind === 'class' ? remote.id : ~remote.id;
+      let matches = byTarget.get(key);
       if (matches === undefined) {
         matches = peerMatches(this.compiled, peer, policy.policy.namespace, this.endpointOf(remote));
-        this.peerCache.set(key, matches);
+        byTarget.set(key, matches);
       }
       return matches;
     });

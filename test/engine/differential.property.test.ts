@@ -26,7 +26,7 @@ for (const ipBlockMatchesPodIPs of [true, false]) {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 
@@ -62,7 +62,7 @@ for (const ipBlockMatchesPodIPs of [true, false]) {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 }
