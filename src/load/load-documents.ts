@@ -1,0 +1,45 @@
+// The pure entry point: texts -> Cluster + problems. Never throws for bad input.
+
+import type { Cluster } from '../model/cluster.js';
+import type { LoadProblem } from '../model/problem.js';
+import { ProblemSink } from './problem-sink.js';
+import { parseDocuments } from './parse-documents.js';
+import { objectsOfDocument, type InputObject } from './split-objects.js';
+import { objectsToCluster } from './objects-to-model.js';
+
+export interface LoadOptions {
+  /** Namespace of objects without metadata.namespace ("default" unless -n). */
+  readonly defaultNamespace: string;
+}
+
+export interface LoadResult {
+  readonly cluster: Cluster;
+  readonly problems: readonly LoadProblem[];
+}
+
+export interface InputText {
+  /** Display name: a path, or "<stdin>". */
+  readonly file: string;
+  readonly text: string;
+}
+
+/** Loads every input; problems are in input order (file, then position), then whole-cluster ones. */
+export function loadDocuments(inputs: readonly InputText[], options: LoadOptions): LoadResult {
+  return loadInto(inputs, options, new ProblemSink());
+}
+
+/** Shared with loadSources, whose I/O problems come first in the same sink. */
+export function loadInto(inputs: readonly InputText[], options: LoadOptions, sink: ProblemSink): LoadResult {
+  const objects: InputObject[] = [];
+  for (const input of inputs) {
+    const before = sink.problems.length;
+    const docs = parseDocuments(input.file, input.text, sink);
+    const found = docs.flatMap((doc) => objectsOfDocument(input.file, doc, sink));
+    objects.push(...found);
+    if (found.length === 0 && sink.problems.length === before) {
+      sink.warning({ file: input.file, path: '', line: 0 }, 'schema', 'no Kubernetes objects in this file');
+    }
+  }
+  const cluster = objectsToCluster(objects, options.defaultNamespace, sink);
+  return { cluster, problems: sink.problems };
+}

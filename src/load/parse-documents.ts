@@ -1,0 +1,84 @@
+// Text of one file -> its YAML/JSON documents as plain values, each parsed exactly once.
+// A malformed document is reported with the parser's line, column and message and skipped;
+// the other documents of the file still load.
+
+import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { lineOf } from './positions.js';
+import type { ProblemSink } from './problem-sink.js';
+import { DocumentLimitError, documentToPlain } from './yaml-to-plain.js';
+
+export interface ParsedDocument {
+  /** The document's value; null for an empty document. */
+  readonly value: unknown;
+  /** 1-based line where the document's content starts. */
+  readonly line: number;
+}
+
+// kubectl reads YAML through go-yaml v2, a YAML 1.1 parser: `yes`/`on` are booleans, `0777` is
+// octal and `<<` merges maps. Parsing as 1.1 makes the same manifests mean the same values.
+const PARSE_OPTIONS = { version: '1.1', merge: true, prettyErrors: false, uniqueKeys: true } as const;
+
+/** Returns undefined (after reporting) when the text is binary. */
+function checkText(file: string, text: string, sink: ProblemSink): string | undefined {
+  if (text.includes('\0')) {
+    sink.add({ severity: 'error', kind: 'io', file, line: 0, message: 'binary file (contains NUL bytes); not loaded' });
+    return undefined;
+  }
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+export function parseDocuments(file: string, rawText: string, sink: ProblemSink): ParsedDocument[] {
+  const text = checkText(file, rawText, sink);
+  if (text === undefined) return [];
+  const lines = new LineCounter();
+  let docs: Document[];
+  try {
+    docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lines });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    sink.add({ severity: 'error', kind: 'yaml', file, line: 0, message: 'input is nested too deeply to parse' });
+    return [];
+  }
+  const out: ParsedDocument[] = [];
+  for (const doc of docs) {
+    const parsed = toParsed(file, doc, lines, sink);
+    if (parsed !== undefined) out.push(parsed);
+  }
+  return out;
+}
+
+function toParsed(file: string, doc: Document, lines: LineCounter, sink: ProblemSink): ParsedDocument | undefined {
+  for (const warning of doc.warnings) reportParser(file, warning, lines, sink);
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) reportParser(file, error, lines, sink);
+    return undefined;
+  }
+  const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
+  const line = lines.linePos(start).line;
+  try {
+    const value = documentToPlain(doc, lines);
+    return { value, line: lineOf(value) ?? line };
+  } catch (error) {
+    if (error instanceof DocumentLimitError) {
+      sink.add({ severity: 'error', kind: 'yaml', file, line, message: error.message });
+      return undefined;
+    }
+    if (error instanceof RangeError) {
+      sink.add({ severity: 'error', kind: 'yaml', file, line, message: 'document is nested too deeply' });
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function reportParser(file: string, error: YAMLError, lines: LineCounter, sink: ProblemSink): void {
+  const { line, col } = lines.linePos(error.pos[0]);
+  sink.add({
+    severity: error.name === 'YAMLWarning' ? 'warning' : 'error',
+    kind: 'yaml',
+    file,
+    line,
+    column: col,
+    message: error.message,
+  });
+}

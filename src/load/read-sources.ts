@@ -1,0 +1,125 @@
+// The I/O edge of `load`: paths (files, directories, "-" for stdin) -> texts -> loadDocuments.
+// Directories are walked recursively for .yaml/.yml/.json files in sorted order, so the same
+// tree always loads the same way. Unreadable or binary inputs are problems, never exceptions.
+
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ProblemSink } from './problem-sink.js';
+import { loadInto, type InputText, type LoadOptions, type LoadResult } from './load-documents.js';
+
+/** What loadSources needs from the world; tests pass a fake. */
+export interface LoadIO {
+  readFile(path: string): Promise<Buffer>;
+  readStdin(): Promise<Buffer>;
+  stat(path: string): Promise<{ isDirectory(): boolean; isFile(): boolean }>;
+  /** Entry names (not paths) of a directory. */
+  readDir(path: string): Promise<string[]>;
+}
+
+export const nodeLoadIO: LoadIO = {
+  readFile: (path) => readFile(path),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    return Buffer.concat(chunks);
+  },
+  stat: (path) => stat(path),
+  readDir: (path) => readdir(path),
+};
+
+export const STDIN_NAME = '<stdin>';
+const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
+/** Guards against symlink cycles, which a LoadIO cannot tell apart from deep trees. */
+const MAX_DIRECTORY_DEPTH = 32;
+
+export async function loadSources(paths: readonly string[], options: LoadOptions, io: LoadIO = nodeLoadIO): Promise<LoadResult> {
+  const sink = new ProblemSink();
+  const inputs: InputText[] = [];
+  let stdin: InputText | undefined;
+  for (const path of paths) {
+    if (path === '-') {
+      stdin ??= await readStdinText(io, sink);
+      if (stdin !== undefined && !inputs.includes(stdin)) inputs.push(stdin);
+      continue;
+    }
+    for (const file of await listFiles(path, io, sink)) {
+      const text = await readText(file, () => io.readFile(file), sink);
+      if (text !== undefined) inputs.push({ file, text });
+    }
+  }
+  return loadInto(inputs, options, sink);
+}
+
+async function readStdinText(io: LoadIO, sink: ProblemSink): Promise<InputText | undefined> {
+  const text = await readText(STDIN_NAME, () => io.readStdin(), sink);
+  return text === undefined ? undefined : { file: STDIN_NAME, text };
+}
+
+/** A file as given (any extension), or the manifests under a directory. */
+async function listFiles(path: string, io: LoadIO, sink: ProblemSink): Promise<string[]> {
+  try {
+    const info = await io.stat(path);
+    if (!info.isDirectory()) return [path];
+    const found: string[] = [];
+    await walk(path, 0, io, sink, found);
+    if (found.length === 0) ioWarning(path, 'no .yaml, .yml or .json files in this directory', sink);
+    return found;
+  } catch (error) {
+    ioError(path, error, sink);
+    return [];
+  }
+}
+
+async function walk(dir: string, depth: number, io: LoadIO, sink: ProblemSink, found: string[]): Promise<void> {
+  if (depth > MAX_DIRECTORY_DEPTH) {
+    ioWarning(dir, `directory nesting deeper than ${MAX_DIRECTORY_DEPTH} levels (a symlink cycle?); not read`, sink);
+    return;
+  }
+  const names = [...(await io.readDir(dir))].sort();
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      const info = await io.stat(path);
+      if (info.isDirectory()) await walk(path, depth + 1, io, sink, found);
+      else if (info.isFile() && MANIFEST_EXTENSION.test(name)) found.push(path);
+    } catch (error) {
+      ioError(path, error, sink);
+    }
+  }
+}
+
+/** Bytes -> text; binary content (NUL bytes, invalid UTF-8) is reported, not parsed. */
+async function readText(file: string, read: () => Promise<Buffer>, sink: ProblemSink): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await read();
+  } catch (error) {
+    ioError(file, error, sink);
+    return undefined;
+  }
+  if (bytes.includes(0)) {
+    sink.add({ severity: 'error', kind: 'io', file, line: 0, message: 'binary file (contains NUL bytes); not loaded' });
+    return undefined;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    sink.add({ severity: 'error', kind: 'io', file, line: 0, message: 'binary file (not valid UTF-8 text); not loaded' });
+    return undefined;
+  }
+}
+
+function ioError(file: string, error: unknown, sink: ProblemSink): void {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason =
+    code === 'ENOENT' ? 'no such file or directory'
+    : code === 'EACCES' ? 'permission denied'
+    : code === 'EISDIR' ? 'is a directory'
+    : error instanceof Error ? error.message
+    : String(error);
+  sink.add({ severity: 'error', kind: 'io', file, line: 0, message: `cannot read: ${reason}` });
+}
+
+function ioWarning(file: string, message: string, sink: ProblemSink): void {
+  sink.add({ severity: 'warning', kind: 'io', file, line: 0, message });
+}
