@@ -1,6 +1,7 @@
 /**
  * Something wrong with the input, with its location. `load` returns these instead of throwing,
- * and keeps analysing the valid rest. The CLI prints `file:line: field: message`.
+ * and keeps analysing the valid rest. The CLI prints `file:line: field: message`
+ * (`file:line:column: message` for parser errors, which carry a column).
  */
 export interface LoadProblem {
   readonly severity: 'error' | 'warning';
@@ -15,7 +16,8 @@ export interface LoadProblem {
 }
 
 export function formatProblem(problem: LoadProblem): string {
-  const where = problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file;
+  const column = problem.column !== undefined && problem.line > 0 ? `:${problem.column}` : '';
+  const where = problem.line > 0 ? `${problem.file}:${problem.line}${column}` : problem.file;
   const field = problem.fieldPath ? `${problem.fieldPath}: ` : '';
   const prefix = problem.severity === 'warning' ? 'warning: ' : '';
   return `${where}: ${prefix}${field}${problem.message}`;
