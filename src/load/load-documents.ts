@@ -41,5 +41,12 @@ export function loadInto(inputs: readonly InputText[], options: LoadOptions, sin
     }
   }
   const cluster = objectsToCluster(objects, options.defaultNamespace, sink);
-  return { cluster, problems: sink.problems };
+  return { cluster, problems: byFile(sink.problems, inputs) };
+}
+
+/** Groups problems by input file (stable: within a file they stay in the order found). */
+function byFile(problems: readonly LoadProblem[], inputs: readonly InputText[]): LoadProblem[] {
+  const order = new Map(inputs.map((input, i) => [input.file, i]));
+  const rank = (p: LoadProblem): number => order.get(p.file) ?? -1;
+  return [...problems].sort((a, b) => rank(a) - rank(b));
 }
