@@ -111,15 +111,28 @@ function resolveWorkload(
 }
 
 function pickWorkloadPod(cluster: Cluster, input: string, workload: Workload): Result<EndpointResolution> {
-  const pods = sortByName(
-    cluster.pods.filter(
-      (p) => p.namespace === workload.namespace && p.owner?.kind === workload.kind && p.owner.name === workload.name,
-    ),
-  );
+  const pods = sortByName(workloadPods(cluster, workload));
   const [first] = pods;
   if (first === undefined) return fail(`${workloadId(workload)} has no pods (replicas: ${workload.replicas})`);
   const choice = { kind: 'workload', workloadKind: workload.kind, name: workload.name, podCount: pods.length } as const;
   return ok({ end: { input, endpoint: { kind: 'pod', pod: first }, choice } });
+}
+
+/**
+ * The pods a workload controls directly, else (real pods owned through a ReplicaSet or Job that is
+ * not itself given) the namespace's pods carrying every label of the workload's pod template.
+ */
+function workloadPods(cluster: Cluster, workload: Workload): Pod[] {
+  const inNamespace = cluster.pods.filter((p) => p.namespace === workload.namespace);
+  const owned = inNamespace.filter((p) => p.owner?.kind === workload.kind && p.owner.name === workload.name);
+  if (owned.length > 0) return owned;
+  const template = Object.entries(workload.podLabels);
+  if (template.length === 0) return [];
+  return inNamespace.filter((p) => p.owner !== undefined && hasLabels(p, template));
+}
+
+function hasLabels(pod: Pod, labels: readonly (readonly [string, string])[]): boolean {
+  return labels.every(([key, value]) => pod.labels[key] === value);
 }
 
 function resolveService(cluster: Cluster, input: string, spec: { namespace: string; name: string }): Result<EndpointResolution> {
@@ -130,7 +143,7 @@ function resolveService(cluster: Cluster, input: string, spec: { namespace: stri
     return fail(`Service ${spec.namespace}/${spec.name} has no selector, so it selects no pods to evaluate`);
   }
   const pods = sortByName(
-    cluster.pods.filter((p) => p.namespace === service.namespace && Object.entries(selector).every(([k, v]) => p.labels[k] === v)),
+    cluster.pods.filter((p) => p.namespace === service.namespace && hasLabels(p, Object.entries(selector))),
   );
   const [first] = pods;
   if (first === undefined) return fail(`Service ${spec.namespace}/${spec.name} selects no pods in the input`);

@@ -1,0 +1,41 @@
+import { compileCluster, evaluate } from '../engine/index.js';
+import type { Cluster } from '../model/cluster.js';
+import { formatters } from '../report/index.js';
+import type { EvalResult } from '../report/index.js';
+import { parseArgv, reportUsageErrors } from './command.js';
+import { evalCommand, resolveEvalOptions } from './eval-options.js';
+import type { EvalOptions } from './eval-options.js';
+import type { CliIO, ExitCode } from './io.js';
+import { EXIT } from './io.js';
+import { loadInput } from './load-input.js';
+import { resolveEndpoint } from './resolve-endpoint.js';
+import { resolvePort } from './resolve-port.js';
+import { fail, ok } from './result.js';
+import type { Result } from './result.js';
+
+/** `netwarden eval`: parse -> load -> resolve the ends -> evaluate -> format -> exit code. */
+export async function runEval(argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  const parsed = parseArgv(evalCommand(io), argv);
+  if (parsed.kind === 'exit') return parsed.code;
+  const options = resolveEvalOptions(parsed.opts);
+  if (!options.ok) return reportUsageErrors('eval', options.errors, io);
+  const input = await loadInput(options.value, io);
+  if (input.kind === 'unreadable') return EXIT.usage;
+  const result = evaluateOptions(input.cluster, options.value);
+  if (!result.ok) return reportUsageErrors('eval', result.errors, io);
+  io.stdout(formatters.eval[options.value.output](result.value));
+  if (input.exitCode !== EXIT.ok) return input.exitCode;
+  return !result.value.verdict.allowed && options.value.denial === 'exit-3' ? EXIT.denied : EXIT.ok;
+}
+
+function evaluateOptions(cluster: Cluster, options: EvalOptions): Result<EvalResult> {
+  const from = resolveEndpoint(cluster, options.from.input, options.from.spec);
+  const to = resolveEndpoint(cluster, options.to.input, options.to.spec);
+  const errors = [...(from.ok ? [] : from.errors.map((e) => `--from: ${e}`)), ...(to.ok ? [] : to.errors.map((e) => `--to: ${e}`))];
+  if (!from.ok || !to.ok) return fail(...errors);
+  const port = resolvePort(options.port, options.protocol, to.value);
+  if (!port.ok) return port;
+  const connection = { from: from.value.end.endpoint, to: to.value.end.endpoint, port: port.value.port, protocol: port.value.protocol };
+  const verdict = evaluate(compileCluster(cluster), connection);
+  return ok({ from: from.value.end, to: to.value.end, portChoice: port.value.choice, verdict, policies: cluster.policies });
+}

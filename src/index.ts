@@ -1,0 +1,38 @@
+// netwarden's public library API: an explicit list, nothing re-exported wholesale (style rule 14).
+
+// load: manifests -> Cluster model
+export { loadSources, loadDocuments, nodeLoadIO } from './load/index.js';
+export type { LoadIO } from './load/index.js';
+export { formatProblem } from './model/problem.js';
+export type { LoadProblem } from './model/problem.js';
+
+// model
+export type { Protocol, Direction, Labels } from './model/common.js';
+export type { SourceRef } from './model/source.js';
+export type { LabelSelector } from './model/label-selector.js';
+export type { Cluster, Namespace, Pod, Workload, WorkloadKind, Service, ServicePort, ContainerPort } from './model/cluster.js';
+export type { NetworkPolicy, PolicyRule, Peer, PolicyPort } from './model/network-policy.js';
+
+// engine: verdicts and the connectivity map
+export { compileCluster, evaluate, connectivity, DEFAULT_ENGINE_OPTIONS } from './engine/index.js';
+export type {
+  CompiledCluster,
+  ConnectivityOptions,
+  EngineOptions,
+  Endpoint,
+  Connection,
+  Verdict,
+  DirectionVerdict,
+  DirectionReason,
+  PolicyRef,
+  RuleRef,
+  MapLevel,
+  MapEndpoint,
+  MapConnection,
+  ConnectivityMap,
+} from './engine/index.js';
+export type { PortSet, PortRange } from './algebra/port-set.js';
+
+// report: one formatter per output format
+export { formatters, MAP_OUTPUTS, EVAL_OUTPUTS } from './report/index.js';
+export type { Formatter, MapOutput, EvalOutput, EvalResult, ResolvedEnd, EndpointChoice, PortChoice } from './report/index.js';

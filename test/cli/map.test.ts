@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { runMap } from '../../src/cli/map.js';
+import { fakeIO, guideFiles, memoryLoadIO } from './fake-io.js';
+
+describe('netwarden map', () => {
+  test('-o json lists pods and the external range, with ports per protocol', async () => {
+    const fake = fakeIO();
+    assert.equal(await runMap(['-f', 'examples/guide', '-o', 'json'], fake.io), 0);
+    const map = JSON.parse(fake.stdout());
+    assert.equal(map.level, 'pod');
+    assert.deepEqual(map.endpoints[0], { id: 'default/backend-0', kind: 'Pod', namespace: 'default', name: 'backend-0' });
+    assert.deepEqual(map.endpoints.at(-1), { id: '0.0.0.0/0', kind: 'External', cidrs: ['0.0.0.0/0'] });
+    const backendToDatabase = map.connections.find((c: { from: string; to: string }) => c.from === 'default/backend-0' && c.to === 'default/database-0');
+    assert.deepEqual(backendToDatabase.allow, { TCP: [[1, 65535]], UDP: [[1, 65535]], SCTP: [[1, 65535]] });
+  });
+
+  test('--level workload shows one row per workload, ids ns/kind/name', async () => {
+    const fake = fakeIO();
+    assert.equal(await runMap(['-f', 'examples/guide', '--level', 'workload'], fake.io), 0);
+    assert.match(fake.stdout(), /^default\/deployment\/backend +0\.0\.0\.0\/0 +all$/m);
+    assert.doesNotMatch(fake.stdout(), /^default\/deployment\/frontend +default\/deployment\/database/m);
+  });
+
+  test('bad values are all reported at once, exit 2, nothing on stdout', async () => {
+    const fake = fakeIO();
+    assert.equal(await runMap(['-o', 'dot', '--level', 'node'], fake.io), 2);
+    assert.equal(
+      fake.stderr(),
+      [
+        'netwarden map: error: -f/--filename is required: a manifest file, a directory, or - for standard input',
+        'netwarden map: error: -o/--output dot: expected one of table, json',
+        'netwarden map: error: --level node: expected one of pod, workload',
+        '(run "netwarden map --help" for usage)',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(fake.stdout(), '');
+  });
+
+  test('a flag without its value is a usage error, exit 2', async () => {
+    const fake = fakeIO();
+    assert.equal(await runMap(['-f'], fake.io), 2);
+    assert.match(fake.stderr(), /^netwarden map: error: option '-f, --filename <path>' argument missing/);
+  });
+
+  test('a skipped kind is a warning on stderr and does not change the exit code', async () => {
+    const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: b\n';
+    const fake = fakeIO(memoryLoadIO({ ...(await guideFiles()), 'examples/guide/settings.yaml': configMap }));
+    assert.equal(await runMap(['-f', 'examples/guide'], fake.io), 0);
+    assert.match(fake.stderr(), /^examples\/guide\/settings\.yaml:1: warning: .*ConfigMap/);
+    assert.match(fake.stdout(), /^FROM +TO +PORTS$/m);
+  });
+
+  test('an unreadable input exits 2 without a map', async () => {
+    const fake = fakeIO();
+    assert.equal(await runMap(['-f', 'examples/guide', '-f', 'missing.yaml'], fake.io), 2);
+    assert.equal(fake.stderr(), 'missing.yaml: cannot read: no such file or directory\n');
+    assert.equal(fake.stdout(), '');
+  });
+});
