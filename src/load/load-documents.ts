@@ -4,8 +4,8 @@ import type { Cluster } from '../model/cluster.js';
 import type { LoadProblem } from '../model/problem.js';
 import { ProblemSink } from './problem-sink.js';
 import { parseDocuments } from './parse-documents.js';
-import { objectsOfDocument, type InputObject } from './split-objects.js';
-import { objectsToCluster } from './objects-to-model.js';
+import { objectsOfDocument } from './split-objects.js';
+import { ClusterBuilder } from './objects-to-model.js';
 
 export interface LoadOptions {
   /** Namespace of objects without metadata.namespace ("default" unless -n). */
@@ -30,17 +30,21 @@ export function loadDocuments(inputs: readonly InputText[], options: LoadOptions
 
 /** Shared with loadSources, whose I/O problems come first in the same sink. */
 export function loadInto(inputs: readonly InputText[], options: LoadOptions, sink: ProblemSink): LoadResult {
-  const objects: InputObject[] = [];
+  const builder = new ClusterBuilder(options.defaultNamespace, sink);
   for (const input of inputs) {
     const before = sink.problems.length;
-    const docs = parseDocuments(input.file, input.text, sink);
-    const found = docs.flatMap((doc) => objectsOfDocument(input.file, doc, sink));
-    objects.push(...found);
-    if (found.length === 0 && sink.problems.length === before) {
+    let found = 0;
+    for (const doc of parseDocuments(input.file, input.text, sink)) {
+      for (const object of objectsOfDocument(input.file, doc, sink)) {
+        builder.add(object);
+        found++;
+      }
+    }
+    if (found === 0 && sink.problems.length === before) {
       sink.warning({ file: input.file, path: '', line: 0 }, 'schema', 'no Kubernetes objects in this file');
     }
   }
-  const cluster = objectsToCluster(objects, options.defaultNamespace, sink);
+  const cluster = builder.build();
   return { cluster, problems: byFile(sink.problems, inputs) };
 }
 

@@ -69,20 +69,35 @@ interface Registries {
   readonly policies: Registry<NetworkPolicy>;
 }
 
-export function objectsToCluster(objects: readonly InputObject[], defaultNamespace: string, sink: ProblemSink): Cluster {
-  const r: Registries = {
+/** Decodes objects as they come (so problems stay in input order), then assembles the Cluster. */
+export class ClusterBuilder {
+  private readonly r: Registries = {
     namespaces: new Registry(),
     pods: new Registry(),
     workloads: new Registry(),
     services: new Registry(),
     policies: new Registry(),
   };
-  for (const input of objects) addObject(input, defaultNamespace, r, sink);
-  const { pods, workloads } = expandWorkloads(r.pods.values(), r.workloads.values(), sink);
-  const services = r.services.values();
-  const policies = r.policies.values();
-  const referenced = [...pods, ...workloads, ...services, ...policies].map((o) => o.namespace);
-  return { namespaces: withImplicit(r.namespaces.values(), referenced), pods, workloads, services, policies };
+  private readonly defaultNamespace: string;
+  private readonly sink: ProblemSink;
+
+  constructor(defaultNamespace: string, sink: ProblemSink) {
+    this.defaultNamespace = defaultNamespace;
+    this.sink = sink;
+  }
+
+  add(input: InputObject): void {
+    addObject(input, this.defaultNamespace, this.r, this.sink);
+  }
+
+  build(): Cluster {
+    const { r, sink } = this;
+    const { pods, workloads } = expandWorkloads(r.pods.values(), r.workloads.values(), sink);
+    const services = r.services.values();
+    const policies = r.policies.values();
+    const referenced = [...pods, ...workloads, ...services, ...policies].map((o) => o.namespace);
+    return { namespaces: withImplicit(r.namespaces.values(), referenced), pods, workloads, services, policies };
+  }
 }
 
 function addObject(input: InputObject, ns: string, r: Registries, sink: ProblemSink): void {

@@ -27,9 +27,10 @@ function checkText(file: string, text: string, sink: ProblemSink): string | unde
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
-export function parseDocuments(file: string, rawText: string, sink: ProblemSink): ParsedDocument[] {
+/** Yields each document as it is checked, so its problems and its objects' stay in file order. */
+export function* parseDocuments(file: string, rawText: string, sink: ProblemSink): Generator<ParsedDocument> {
   const text = checkText(file, rawText, sink);
-  if (text === undefined) return [];
+  if (text === undefined) return;
   const lines = new LineCounter();
   let docs: Document[];
   try {
@@ -37,14 +38,12 @@ export function parseDocuments(file: string, rawText: string, sink: ProblemSink)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     sink.add({ severity: 'error', kind: 'yaml', file, line: 0, message: 'input is nested too deeply to parse' });
-    return [];
+    return;
   }
-  const out: ParsedDocument[] = [];
   for (const doc of docs) {
     const parsed = toParsed(file, doc, lines, sink);
-    if (parsed !== undefined) out.push(parsed);
+    if (parsed !== undefined) yield parsed;
   }
-  return out;
 }
 
 function toParsed(file: string, doc: Document, lines: LineCounter, sink: ProblemSink): ParsedDocument | undefined {
