@@ -16,7 +16,7 @@ type Ranges = readonly (readonly [number, number])[];
 type ExternalEndpoint = Extract<MapEndpoint, { readonly start: string }>;
 type GroupEndpoint = Exclude<MapEndpoint, ExternalEndpoint>;
 
-function isExternal(endpoint: MapEndpoint): endpoint is ExternalEndpoint {
+export function isExternal(endpoint: MapEndpoint): endpoint is ExternalEndpoint {
   return endpoint.kind === 'External';
 }
 /** Structurally the engine's PortSet: per protocol, sorted disjoint inclusive ranges. */
@@ -92,8 +92,10 @@ export function connlistLines(
   return { lines: text, notes };
 }
 
+/** An owner reference without a kind is shown as [Pod] upstream (k8s.WorkloadPeer.Kind()). */
 function workloadPeer(e: GroupEndpoint): ConnlistPeer {
-  return { text: `${e.namespace}/${e.name}[${e.kind}]`, name: e.name, namespace: e.namespace };
+  const kind = e.kind === '' ? 'Pod' : e.kind;
+  return { text: `${e.namespace}/${e.name}[${kind}]`, name: e.name, namespace: e.namespace };
 }
 
 function ipPeer(range: Interval): ConnlistPeer {
