@@ -18,7 +18,8 @@ interface Run {
 
 async function runStartScript(): Promise<Run[]> {
   const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> };
-  const commands = (pkg.scripts['start'] ?? '').split(' && ');
+  // Steps are joined by &&; `echo` steps only print a blank line between outputs.
+  const commands = (pkg.scripts['start'] ?? '').split(' && ').filter((command) => command !== 'echo');
   const runs: Run[] = [];
   for (const command of commands) {
     assert.ok(command.startsWith(BIN), `start script step "${command}" runs the built netwarden`);
