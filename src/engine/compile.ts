@@ -68,9 +68,15 @@ export function labelsOfNamespace(compiled: CompiledCluster, namespace: string):
 }
 
 /** semantics §2.1/§4: a policy selects pods of its own namespace through spec.podSelector. */
-export function policySelectsPod(policy: NetworkPolicy, pod: Pod): boolean {
-  // semantics §5.3 (default): hostNetwork pods are neither isolated nor matched by selectors.
-  return !pod.hostNetwork && pod.namespace === policy.namespace && selectorMatches(policy.podSelector, pod.labels);
+export function policySelectsPod(compiled: CompiledCluster, policy: NetworkPolicy, pod: Pod): boolean {
+  return (
+    seenBySelectors(compiled, pod) && pod.namespace === policy.namespace && selectorMatches(policy.podSelector, pod.labels)
+  );
+}
+
+/** semantics §5.3: whether pod/namespace selectors (as subject or as peer) can see this pod. */
+export function seenBySelectors(compiled: CompiledCluster, pod: Pod): boolean {
+  return !pod.hostNetwork || compiled.options.hostNetworkPods === 'pods';
 }
 
 function compilePolicy(policy: NetworkPolicy): CompiledPolicy {

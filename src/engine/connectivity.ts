@@ -83,7 +83,8 @@ function podEndpoint(pod: Pod): PodGroupEndpoint {
 }
 
 function workloadEndpoint(pod: Pod): PodGroupEndpoint {
-  if (!pod.owner) return { id: `${pod.namespace}/pod/${pod.name}`, kind: 'Pod', namespace: pod.namespace, name: pod.name, pods: [] };
+  // A static (mirror) pod's controller is its Node, which is not a workload: show the pod itself.
+  if (!pod.owner || pod.owner.kind === 'Node') return { id: `${pod.namespace}/pod/${pod.name}`, kind: 'Pod', namespace: pod.namespace, name: pod.name, pods: [] };
   const kind = pod.owner.kind;
   const id = `${pod.namespace}/${pod.owner.kind.toLowerCase()}/${pod.owner.name}`;
   return { id, kind, namespace: pod.namespace, name: pod.owner.name, pods: [] };

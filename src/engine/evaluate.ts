@@ -24,7 +24,7 @@ export function evaluate(compiled: CompiledCluster, connection: Connection): Ver
 /** Policies of the pod's namespace that select it and list `direction` in their policyTypes. */
 export function selectingPolicies(compiled: CompiledCluster, pod: Pod, direction: Direction): CompiledPolicy[] {
   const candidates = compiled.policiesByNamespace.get(pod.namespace) ?? [];
-  return candidates.filter((p) => p[direction] !== null && policySelectsPod(p.policy, pod));
+  return candidates.filter((p) => p[direction] !== null && policySelectsPod(compiled, p.policy, pod));
 }
 
 function directionVerdict(

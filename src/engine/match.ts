@@ -11,7 +11,7 @@ import {
   unionPorts,
   type PortSet,
 } from '../algebra/port-set.js';
-import { labelsOfNamespace, type CompiledCluster, type CompiledPeer, type CompiledRule } from './compile.js';
+import { labelsOfNamespace, seenBySelectors, type CompiledCluster, type CompiledPeer, type CompiledRule } from './compile.js';
 import type { Endpoint } from './types.js';
 
 /**
@@ -29,7 +29,7 @@ export function peerMatches(
     // semantics §5.1: whether ipBlocks see pod IPs is an engine option.
     return compiled.options.ipBlockMatchesPodIPs && remote.pod.ips.some((ip) => ipInSet(peer, ip));
   }
-  if (remote.kind !== 'pod' || remote.pod.hostNetwork) return false; // semantics §2.5, §5.3
+  if (remote.kind !== 'pod' || !seenBySelectors(compiled, remote.pod)) return false; // semantics §2.5, §5.3
   const pod = remote.pod;
   const namespaceMatches =
     peer.namespaceSelector === null

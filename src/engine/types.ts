@@ -7,9 +7,14 @@ import type { PortSet } from '../algebra/port-set.js';
 export interface EngineOptions {
   /** semantics §2.6 / §5.1: whether ipBlock peers also match pod IPs. Default true. */
   readonly ipBlockMatchesPodIPs: boolean;
+  /**
+   * semantics §5.3: 'node-traffic' (default, most plugins): hostNetwork pods are neither isolated
+   * by spec.podSelector nor matched by pod/namespace selectors; 'pods': they are treated like any pod.
+   */
+  readonly hostNetworkPods: 'node-traffic' | 'pods';
 }
 
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({ ipBlockMatchesPodIPs: true });
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({ ipBlockMatchesPodIPs: true, hostNetworkPods: 'node-traffic' });
 
 /** One end of a connection: a pod of the cluster, or an address outside it. */
 export type Endpoint =

@@ -53,7 +53,7 @@ export interface CorpusIndex {
  * IP and "the pod IP never affects results; only ipBlock peers (external ranges) do" (corpus
  * README). That is one of the two behaviours semantics §2.6/§5.1 allows, so it is chosen here.
  */
-export const NETPOL_ANALYZER_ENGINE_OPTIONS = { ipBlockMatchesPodIPs: false } as const;
+export const NETPOL_ANALYZER_ENGINE_OPTIONS = { ipBlockMatchesPodIPs: false, hostNetworkPods: 'pods' } as const;
 
 export function readIndex(dir: string): CorpusIndex {
   return readJson(join(dir, 'index.json')) as CorpusIndex;
@@ -181,12 +181,6 @@ const connlist = (name: string): string => `test_outputs/connlist/${name}_connli
  * test then says so).
  */
 export const KNOWN_DISCREPANCIES: Readonly<Record<string, string>> = Object.fromEntries([
-  ...['ipblockstest', 'ipblockstest_2', 'ipblockstest_3', 'ipblockstest_4', 'multiple_topology_resources_1',
-    'multiple_topology_resources_2', 'semanticDiff-same-topologies-new1', 'semanticDiff-same-topologies-new1a',
-    'semanticDiff-same-topologies-new2', 'semanticDiff-same-topologies-new3', 'semanticDiff-same-topologies-old1',
-    'semanticDiff-same-topologies-old2', 'semanticDiff-same-topologies-old3',
-  ].map((dir) => [connlist(dir), HOST_NETWORK]),
-  [connlist('minikube_resources'), NODE_OWNER],
   [connlist('acs-security-demos-added-workloads_focus_workload_backend_recommendation'), TAB_IN_FLOW],
   [connlist('acs-security-demos-added-workloads_focus_workload_backend_recommendation_ingress'), TAB_IN_FLOW],
 ]);

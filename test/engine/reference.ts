@@ -7,6 +7,7 @@ import type { LabelSelector } from '../../src/model/label-selector.js';
 import type { NetworkPolicy, Peer, PolicyPort } from '../../src/model/network-policy.js';
 
 export type RefEnd = { pod: Pod } | { ip: string };
+export interface RefOptions { ipBlockMatchesPodIPs: boolean; hostNetworkPods: 'node-traffic' | 'pods' }
 
 export function referenceAllowed(
   cluster: Cluster,
@@ -14,7 +15,7 @@ export function referenceAllowed(
   dst: RefEnd,
   port: number,
   proto: Protocol,
-  options = { ipBlockMatchesPodIPs: true },
+  options: RefOptions = { ipBlockMatchesPodIPs: true, hostNetworkPods: 'node-traffic' },
 ): boolean {
   if ('pod' in src && 'pod' in dst && src.pod.namespace === dst.pod.namespace && src.pod.name === dst.pod.name) return true;
   const eg = 'pod' in src ? dirAllowed(cluster, src.pod, 'egress', dst, dst, port, proto, options) : true;
@@ -30,10 +31,10 @@ function dirAllowed(
   dstEnd: RefEnd,
   port: number,
   proto: Protocol,
-  options: { ipBlockMatchesPodIPs: boolean },
+  options: RefOptions,
 ): boolean {
   const pols = cluster.policies.filter(
-    (p) => !pod.hostNetwork && p.namespace === pod.namespace && selects(p.podSelector, pod.labels) && p.policyTypes.includes(dir),
+    (p) => (!pod.hostNetwork || options.hostNetworkPods === 'pods') && p.namespace === pod.namespace && selects(p.podSelector, pod.labels) && p.policyTypes.includes(dir),
   );
   if (pols.length === 0) return true;
   for (const p of pols) {
@@ -51,13 +52,13 @@ function peerMatch(
   item: Peer,
   peer: RefEnd,
   policy: NetworkPolicy,
-  options: { ipBlockMatchesPodIPs: boolean },
+  options: RefOptions,
 ): boolean {
   if (item.kind === 'ipBlock') {
     const ips = 'ip' in peer ? [peer.ip] : options.ipBlockMatchesPodIPs ? peer.pod.ips : [];
     return ips.some((ip) => inCidr(ip, item.cidr) && !item.except.some((e) => inCidr(ip, e)));
   }
-  if (!('pod' in peer) || peer.pod.hostNetwork) return false;
+  if (!('pod' in peer) || (peer.pod.hostNetwork && options.hostNetworkPods !== 'pods')) return false;
   const nsLabels = cluster.namespaces.find((n) => n.name === peer.pod.namespace)?.labels ?? {};
   const nsOk = item.namespaceSelector === null ? peer.pod.namespace === policy.namespace : selects(item.namespaceSelector, nsLabels);
   return nsOk && selects(item.podSelector, peer.pod.labels);
