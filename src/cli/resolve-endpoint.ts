@@ -1,7 +1,10 @@
 import { assertNever } from '../model/common.js';
+import type { Labels } from '../model/common.js';
+import type { LabelSelector } from '../model/label-selector.js';
 import { WORKLOAD_KINDS } from '../model/cluster.js';
 import type { Cluster, Pod, Service, Workload, WorkloadKind } from '../model/cluster.js';
 import { parseIP } from '../algebra/ip-set.js';
+import { selectorMatches } from '../algebra/label-selector.js';
 import type { ResolvedEnd } from '../report/eval-result.js';
 import { fail, ok } from './result.js';
 import type { Result } from './result.js';
@@ -126,13 +129,14 @@ function workloadPods(cluster: Cluster, workload: Workload): Pod[] {
   const inNamespace = cluster.pods.filter((p) => p.namespace === workload.namespace);
   const owned = inNamespace.filter((p) => p.owner?.kind === workload.kind && p.owner.name === workload.name);
   if (owned.length > 0) return owned;
-  const template = Object.entries(workload.podLabels);
-  if (template.length === 0) return [];
-  return inNamespace.filter((p) => p.owner !== undefined && hasLabels(p, template));
+  if (Object.keys(workload.podLabels).length === 0) return [];
+  const template = labelsSelector(workload.podLabels);
+  return inNamespace.filter((p) => p.owner !== undefined && selectorMatches(template, p.labels));
 }
 
-function hasLabels(pod: Pod, labels: readonly (readonly [string, string])[]): boolean {
-  return labels.every(([key, value]) => pod.labels[key] === value);
+/** The selector `matchLabels: labels`, as a Service's or a pod template's labels select pods. */
+function labelsSelector(labels: Labels): LabelSelector {
+  return { matchLabels: labels, matchExpressions: [] };
 }
 
 function resolveService(cluster: Cluster, input: string, spec: { namespace: string; name: string }): Result<EndpointResolution> {
@@ -142,9 +146,8 @@ function resolveService(cluster: Cluster, input: string, spec: { namespace: stri
   if (selector === undefined || Object.keys(selector).length === 0) {
     return fail(`Service ${spec.namespace}/${spec.name} has no selector, so it selects no pods to evaluate`);
   }
-  const pods = sortByName(
-    cluster.pods.filter((p) => p.namespace === service.namespace && hasLabels(p, Object.entries(selector))),
-  );
+  const backends = labelsSelector(selector);
+  const pods = sortByName(cluster.pods.filter((p) => p.namespace === service.namespace && selectorMatches(backends, p.labels)));
   const [first] = pods;
   if (first === undefined) return fail(`Service ${spec.namespace}/${spec.name} selects no pods in the input`);
   const choice = { kind: 'service', name: service.name, podCount: pods.length } as const;

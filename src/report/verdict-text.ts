@@ -32,7 +32,7 @@ export function formatVerdictText(result: EvalResult): string {
   return lines.join('\n') + '\n';
 }
 
-export function endpointName(endpoint: Endpoint): string {
+function endpointName(endpoint: Endpoint): string {
   return endpoint.kind === 'pod' ? podId(endpoint.pod) : endpoint.ip;
 }
 

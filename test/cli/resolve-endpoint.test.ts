@@ -116,6 +116,20 @@ describe('resolveEndpoint', () => {
     assert.match(result.errors[0] ?? '', /several workloads \(shop\/deployment\/web, shop\/statefulset\/web\)/);
   });
 
+  test('real pods owned through a ReplicaSet that is not in the input belong to the Deployment whose template labels they carry', () => {
+    const api: Workload = { namespace: 'shop', kind: 'Deployment', name: 'api', podLabels: { app: 'api' }, ports: [], replicas: 2 };
+    const owner = { kind: 'ReplicaSet', name: 'api-7d9f8' };
+    const pods = [
+      pod('shop/api-7d9f8-zx2', { app: 'api', 'pod-template-hash': '7d9f8' }, { owner }),
+      pod('shop/api-7d9f8-ab1', { app: 'api', 'pod-template-hash': '7d9f8' }, { owner }),
+      pod('shop/api-debug', { app: 'api' }),
+    ];
+    const result = resolve('shop/deploy/api', { ...cluster({ pods }), workloads: [api], services: [] });
+    assert.ok(result.ok);
+    assert.deepEqual(result.value.end.choice, { kind: 'workload', workloadKind: 'Deployment', name: 'api', podCount: 2 });
+    assert.equal(result.value.end.endpoint.kind === 'pod' && result.value.end.endpoint.pod.name, 'api-7d9f8-ab1');
+  });
+
   test('an IP address is an external endpoint', () => {
     assert.equal(chosenPod('192.0.2.1'), '192.0.2.1');
   });
