@@ -1,19 +1,13 @@
-import { isEmptyPortSet, unionPorts, type PortSet } from '../algebra/port-set.js';
+import { unionPorts, type PortSet } from '../algebra/port-set.js';
 import type { Pod } from '../model/cluster.js';
+import { classConnections, type ClassEdge } from './class-connectivity.js';
 import type { CompiledCluster } from './compile.js';
-import { ClassConnectivity } from './class-connectivity.js';
 import { externalAtoms, type ExternalAtom } from './external-atoms.js';
 import { podClasses } from './pod-classes.js';
 import type { ConnectivityMap, MapConnection, MapEndpoint, MapLevel, PodGroupEndpoint } from './types.js';
 
 export interface ConnectivityOptions {
   readonly level: MapLevel;
-}
-
-/** A group of pods shown as one endpoint: a pod, or all pods of one workload. */
-interface Group {
-  readonly endpoint: PodGroupEndpoint;
-  readonly classIds: Set<number>;
 }
 
 /**
@@ -23,42 +17,54 @@ interface Group {
 export function connectivity(compiled: CompiledCluster, options: ConnectivityOptions): ConnectivityMap {
   const atoms = externalAtoms(compiled.cluster);
   const { classes, classOfPod } = podClasses(compiled, atoms);
-  const matrix = new ClassConnectivity(compiled, classes, atoms);
+  const edges = classConnections(compiled, classes, atoms);
   const groups = groupPods(compiled.cluster.pods, classOfPod, options.level);
-  const connections: MapConnection[] = [];
-  for (const from of groups) {
-    for (const to of groups) {
-      if (from === to) continue; // a pod or workload to itself is never listed
-      const allow = unionOver(from.classIds, to.classIds, (a, b) => matrix.podToPod(a, b));
-      if (!isEmptyPortSet(allow)) connections.push({ from: from.endpoint.id, to: to.endpoint.id, allow });
+  const groupsOfClass: number[][] = Array.from({ length: classes.length }, () => []);
+  groups.forEach((group, id) => {
+    for (const c of group.classIds) groupsOfClass[c]!.push(id);
+  });
+  const pairs = new Map<string, PortSet>();
+  const add = (from: string, to: string, ports: PortSet): void => {
+    const key = `${from}\u0000${to}`;
+    const existing = pairs.get(key);
+    pairs.set(key, existing === undefined ? ports : unionPorts(existing, ports));
+  };
+  for (const edge of edges.podToPod) {
+    for (const g1 of groupsOfClass[edge.from]!) {
+      for (const g2 of groupsOfClass[edge.to]!) {
+        if (g1 !== g2) add(groups[g1]!.endpoint.id, groups[g2]!.endpoint.id, edge.ports);
+      }
     }
   }
-  atoms.forEach((atom, atomId) => {
-    for (const group of groups) {
-      const out = unionOver(group.classIds, [atomId], (c) => matrix.podToExternal(c, atomId));
-      if (!isEmptyPortSet(out)) connections.push({ from: group.endpoint.id, to: atom.id, allow: out });
-      const inbound = unionOver(group.classIds, [atomId], (c) => matrix.externalToPod(atomId, c));
-      if (!isEmptyPortSet(inbound)) connections.push({ from: atom.id, to: group.endpoint.id, allow: inbound });
-    }
-  });
+  expandExternal(edges.podToExternal, groupsOfClass, (g, atom, ports) => add(groups[g]!.endpoint.id, atoms[atom]!.id, ports), false);
+  expandExternal(edges.externalToPod, groupsOfClass, (g, atom, ports) => add(atoms[atom]!.id, groups[g]!.endpoint.id, ports), true);
+  const connections: MapConnection[] = [];
+  for (const [key, allow] of pairs) {
+    const [from, to] = key.split('\u0000') as [string, string];
+    connections.push({ from, to, allow });
+  }
   connections.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
   const endpoints: MapEndpoint[] = [...groups.map((g) => g.endpoint), ...atoms.map(externalEndpoint)];
   return { level: options.level, endpoints, connections };
 }
 
-function unionOver(
-  left: Iterable<number>,
-  right: Iterable<number>,
-  portsOf: (a: number, b: number) => PortSet,
-): PortSet {
-  let result: PortSet | undefined;
-  for (const a of left) {
-    for (const b of right) {
-      const ports = portsOf(a, b);
-      result = result === undefined ? ports : unionPorts(result, ports);
-    }
+function expandExternal(
+  edges: readonly ClassEdge[],
+  groupsOfClass: readonly number[][],
+  add: (group: number, atom: number, ports: PortSet) => void,
+  inbound: boolean,
+): void {
+  for (const edge of edges) {
+    const classId = inbound ? edge.to : edge.from;
+    const atom = inbound ? edge.from : edge.to;
+    for (const g of groupsOfClass[classId]!) add(g, atom, edge.ports);
   }
-  return result ?? { TCP: [], UDP: [], SCTP: [] };
+}
+
+/** Pods shown as one endpoint, with the classes of their pods. */
+interface Group {
+  readonly endpoint: PodGroupEndpoint;
+  readonly classIds: ReadonlySet<number>;
 }
 
 function groupPods(pods: readonly Pod[], classOfPod: Int32Array, level: MapLevel): Group[] {
@@ -84,10 +90,11 @@ function podEndpoint(pod: Pod): PodGroupEndpoint {
 
 function workloadEndpoint(pod: Pod): PodGroupEndpoint {
   // A static (mirror) pod's controller is its Node, which is not a workload: show the pod itself.
-  if (!pod.owner || pod.owner.kind === 'Node') return { id: `${pod.namespace}/pod/${pod.name}`, kind: 'Pod', namespace: pod.namespace, name: pod.name, pods: [] };
-  const kind = pod.owner.kind;
+  if (!pod.owner || pod.owner.kind === 'Node') {
+    return { id: `${pod.namespace}/pod/${pod.name}`, kind: 'Pod', namespace: pod.namespace, name: pod.name, pods: [] };
+  }
   const id = `${pod.namespace}/${pod.owner.kind.toLowerCase()}/${pod.owner.name}`;
-  return { id, kind, namespace: pod.namespace, name: pod.owner.name, pods: [] };
+  return { id, kind: pod.owner.kind, namespace: pod.namespace, name: pod.owner.name, pods: [] };
 }
 
 function externalEndpoint(atom: ExternalAtom): MapEndpoint {

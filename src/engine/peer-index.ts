@@ -1,0 +1,121 @@
+import { containsIP, parseIP, type IPSet } from '../algebra/ip-set.js';
+import { selectorMatches } from '../algebra/label-selector.js';
+import type { LabelSelector } from '../model/label-selector.js';
+import { seenBySelectors, type CompiledCluster, type CompiledPeer } from './compile.js';
+import type { ExternalAtom } from './external-atoms.js';
+import type { PodClass } from './pod-classes.js';
+
+/** What one peer matches: pod classes and external atoms, as ascending id lists. */
+export interface PeerTargets {
+  readonly classes: readonly number[];
+  readonly atoms: readonly number[];
+}
+
+/**
+ * Resolves peers to the classes and atoms they match, looking selectors up against candidates
+ * (the classes of the matched namespaces) instead of scanning everything, with caches keyed by
+ * selector text so that the many policies sharing a selector are matched once.
+ */
+export class PeerIndex {
+  private readonly compiled: CompiledCluster;
+  private readonly atoms: readonly ExternalAtom[];
+  private readonly classesByNamespace = new Map<string, PodClass[]>();
+  private readonly classesWithIPs: PodClass[];
+  private readonly namespacesBySelector = new Map<string, string[]>();
+  private readonly classesBySelector = new Map<string, number[]>();
+  private readonly targetsByBlock = new Map<string, PeerTargets>();
+
+  constructor(compiled: CompiledCluster, classes: readonly PodClass[], atoms: readonly ExternalAtom[]) {
+    this.compiled = compiled;
+    this.atoms = atoms;
+    for (const c of classes) {
+      if (!seenBySelectors(compiled, c.representative)) continue;
+      const list = this.classesByNamespace.get(c.representative.namespace);
+      if (list) list.push(c);
+      else this.classesByNamespace.set(c.representative.namespace, [c]);
+    }
+    this.classesWithIPs = compiled.options.ipBlockMatchesPodIPs
+      ? classes.filter((c) => c.representative.ips.length > 0)
+      : [];
+  }
+
+  targets(peer: CompiledPeer, policyNamespace: string): PeerTargets {
+    if (peer.kind === 'ipBlock') return this.blockTargets(peer.addresses);
+    const namespaces =
+      peer.namespaceSelector === null ? [policyNamespace] : this.matchingNamespaces(peer.namespaceSelector);
+    const classes: number[] = [];
+    for (const ns of namespaces) classes.push(...this.matchingClasses(ns, peer.podSelector));
+    return { classes: classes.sort((a, b) => a - b), atoms: [] };
+  }
+
+  private matchingNamespaces(selector: LabelSelector): string[] {
+    const key = JSON.stringify(selector);
+    let names = this.namespacesBySelector.get(key);
+    if (!names) {
+      names = [];
+      for (const [name, labels] of this.compiled.namespaceLabels) if (selectorMatches(selector, labels)) names.push(name);
+      this.namespacesBySelector.set(key, names);
+    }
+    return names;
+  }
+
+  private matchingClasses(namespace: string, selector: LabelSelector): number[] {
+    const key = `${namespace}\u0000${JSON.stringify(selector)}`;
+    let ids = this.classesBySelector.get(key);
+    if (!ids) {
+      ids = (this.classesByNamespace.get(namespace) ?? [])
+        .filter((c) => selectorMatches(selector, c.representative.labels))
+        .map((c) => c.id);
+      this.classesBySelector.set(key, ids);
+    }
+    return ids;
+  }
+
+  private blockTargets(addresses: IPSet): PeerTargets {
+    const key = blockKey(addresses);
+    let targets = this.targetsByBlock.get(key);
+    if (!targets) {
+      const inBlock = (ip: string): boolean => {
+        const parsed = parseIP(ip);
+        return parsed !== undefined && containsIP(addresses, parsed);
+      };
+      const classes = this.classesWithIPs.filter((c) => c.representative.ips.some(inBlock)).map((c) => c.id);
+      targets = { classes, atoms: this.atomsInside(addresses) };
+      this.targetsByBlock.set(key, targets);
+    }
+    return targets;
+  }
+
+  /** Atoms are cut at every block boundary, so each lies wholly inside or outside a block. */
+  private atomsInside(addresses: IPSet): number[] {
+    const ids: number[] = [];
+    for (const family of ['IPv4', 'IPv6'] as const) {
+      for (const [start, end] of addresses[family]) {
+        for (let id = this.firstAtomAtOrAfter(family, start); id < this.atoms.length; id++) {
+          const atom = this.atoms[id]!;
+          if (atom.family !== family || atom.start > end) break;
+          ids.push(id);
+        }
+      }
+    }
+    return ids;
+  }
+
+  private firstAtomAtOrAfter(family: 'IPv4' | 'IPv6', value: bigint): number {
+    let lo = 0;
+    let hi = this.atoms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const atom = this.atoms[mid]!;
+      const before = atom.family !== family ? atom.family === 'IPv4' : atom.start < value;
+      if (before) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+function blockKey(addresses: IPSet): string {
+  const part = (intervals: IPSet['IPv4']) => intervals.map(([s, e]) => `${s}-${e}`).join(',');
+  return `${part(addresses.IPv4)}|${part(addresses.IPv6)}`;
+}
