@@ -1,0 +1,95 @@
+// The issue's targets, checked against what a run measured. A target that a run could not measure
+// (its size timed out, or the plan does not include it) says so instead of passing or failing.
+
+import { megabytes, parseMs, seconds, statusText, totalMs, type RunRecord } from './record.js';
+import { sizeLabel } from './sizes.js';
+import type { Table } from './tables.js';
+
+type Verdict = 'met' | 'not met' | 'not measured';
+
+interface TargetRow {
+  readonly target: string;
+  readonly measured: string;
+  readonly verdict: Verdict;
+}
+
+const MAX_TOTAL_MS = 10_000;
+const MAX_RSS_BYTES = 2 * 1024 ** 3;
+const MAX_TOTAL_OVER_PARSE = 2;
+const MAX_EVAL_MS = 1;
+const MAX_DOUBLING_GROWTH = 2.2;
+
+export function targetsTable(records: readonly RunRecord[]): Table {
+  const main = records.filter((r) => r.series === 'main' && r.format === 'yaml');
+  const largest = main.reduce<RunRecord | undefined>((best, r) => (best === undefined || r.size.pods > best.size.pods ? r : best), undefined);
+  const rows: TargetRow[] = largest === undefined ? [] : [...largestRows(largest)];
+  rows.push(evalRow(records), doublingRow(records.filter((r) => r.series === 'pods')));
+  return { title: 'Targets', header: ['target', 'measured', 'verdict'], rows: rows.map((r) => [r.target, r.measured, r.verdict]) };
+}
+
+function largestRows(r: RunRecord): TargetRow[] {
+  const at = `${sizeLabel(r.size)}, YAML`;
+  const total = totalMs(r);
+  const parse = parseMs(r);
+  const unfinished = `— (${statusText(r)})`;
+  return [
+    total === undefined
+      ? { target: `end to end < 10 s (${at})`, measured: unfinished, verdict: 'not measured' }
+      : { target: `end to end < 10 s (${at})`, measured: `${seconds(total)} s`, verdict: total < MAX_TOTAL_MS ? 'met' : 'not met' },
+    rssRow(r, at),
+    total === undefined || parse === undefined
+      ? { target: `total ≤ 2 × parse (${at})`, measured: unfinished, verdict: 'not measured' }
+      : {
+          target: `total ≤ 2 × parse (${at})`,
+          measured: `${(total / parse).toFixed(2)}×`,
+          verdict: total <= MAX_TOTAL_OVER_PARSE * parse ? 'met' : 'not met',
+        },
+  ];
+}
+
+function rssRow(r: RunRecord, at: string): TargetRow {
+  const rss = r.result.maxRssBytes;
+  const target = `peak RSS < 2 GB (${at})`;
+  if (r.result.outcome === 'done') return { target, measured: `${megabytes(rss)} MB`, verdict: rss < MAX_RSS_BYTES ? 'met' : 'not met' };
+  // Peak so far already over the limit is a failure even though the run did not finish.
+  if (rss >= MAX_RSS_BYTES) return { target, measured: `≥ ${megabytes(rss)} MB before it stopped`, verdict: 'not met' };
+  return { target, measured: `— (${statusText(r)}; ${megabytes(rss)} MB when last reported)`, verdict: 'not measured' };
+}
+
+function evalRow(records: readonly RunRecord[]): TargetRow {
+  const measured = records.filter((r) => r.result.facts.evalMedianMs !== undefined);
+  const target = 'single evaluate() < 1 ms (median, every size)';
+  if (measured.length === 0) return { target, measured: '—', verdict: 'not measured' };
+  const worst = measured.reduce((a, b) => ((b.result.facts.evalMedianMs ?? 0) > (a.result.facts.evalMedianMs ?? 0) ? b : a));
+  const ms = worst.result.facts.evalMedianMs ?? 0;
+  return {
+    target,
+    measured: `worst median ${(ms * 1000).toFixed(1)} µs (${sizeLabel(worst.size)}); ${measured.length}/${records.length} sizes measured`,
+    verdict: ms < MAX_EVAL_MS ? 'met' : 'not met',
+  };
+}
+
+function doublingRow(series: readonly RunRecord[]): TargetRow {
+  const target = 'pods ×2, same policies: time ≤ 2.2×';
+  const growth: string[] = [];
+  let worst = 0;
+  for (let i = 1; i < series.length; i++) {
+    const [a, b] = [series[i - 1], series[i]];
+    const [ta, tb] = [a && totalMs(a), b && totalMs(b)];
+    if (ta === undefined || tb === undefined || b === undefined) continue;
+    growth.push(`${(tb / ta).toFixed(2)}× at ${b.size.pods.toLocaleString('en-US')}`);
+    worst = Math.max(worst, tb / ta);
+  }
+  if (growth.length === 0) return { target, measured: '— (fewer than two finished sizes)', verdict: 'not measured' };
+  const unfinished = series.findIndex((r) => totalMs(r) === undefined);
+  if (unfinished < 0) return { target, measured: growth.join(', '), verdict: worst <= MAX_DOUBLING_GROWTH ? 'met' : 'not met' };
+  // A size killed at its budget grew by about budget / (time of the size before it) or more
+  // (the budget also covers process start-up and the evaluate() sampling, hence "≳").
+  const stopped = series[unfinished];
+  const before = series[unfinished - 1];
+  const beforeMs = before && totalMs(before);
+  const atLeast = stopped && beforeMs !== undefined ? stopped.timeoutMs / beforeMs : undefined;
+  const note = `${growth.join(', ')}; then ${stopped ? statusText(stopped) : 'did not finish'}${atLeast === undefined ? '' : ` (≳ ${atLeast.toFixed(2)}×)`}`;
+  const exceeded = worst > MAX_DOUBLING_GROWTH || (atLeast !== undefined && atLeast > MAX_DOUBLING_GROWTH);
+  return { target, measured: note, verdict: exceeded ? 'not met' : 'not measured' };
+}
