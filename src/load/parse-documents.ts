@@ -2,7 +2,7 @@
 // A malformed document is reported with the parser's line, column and message and skipped;
 // the other documents of the file still load.
 
-import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { Composer, LineCounter, Parser, type Document, type YAMLError } from 'yaml';
 import { lineOf } from './positions.js';
 import type { ProblemSink } from './problem-sink.js';
 import { DocumentLimitError, documentToPlain } from './yaml-to-plain.js';
@@ -13,6 +13,9 @@ export interface ParsedDocument {
   /** 1-based line where the document's content starts. */
   readonly line: number;
 }
+
+/** One broken bracket can cascade into thousands of errors; the first ones are the useful ones. */
+const MAX_PARSER_ERRORS = 10;
 
 // kubectl reads YAML through go-yaml v2, a YAML 1.1 parser: `yes`/`on` are booleans, `0777` is
 // octal and `<<` merges maps. Parsing as 1.1 makes the same manifests mean the same values.
@@ -27,21 +30,26 @@ function checkText(file: string, text: string, sink: ProblemSink): string | unde
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
-/** Yields each document as it is checked, so its problems and its objects' stay in file order. */
+/**
+ * Yields each document as soon as it is composed (so a long stream never holds every syntax
+ * tree at once), keeping its problems and its objects' problems in file order.
+ */
 export function* parseDocuments(file: string, rawText: string, sink: ProblemSink): Generator<ParsedDocument> {
   const text = checkText(file, rawText, sink);
   if (text === undefined) return;
   const lines = new LineCounter();
-  let docs: Document[];
-  try {
-    docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lines });
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    sink.add({ severity: 'error', kind: 'yaml', file, line: 0, message: 'input is nested too deeply to parse' });
-    return;
-  }
-  for (const doc of docs) {
-    const parsed = toParsed(file, doc, lines, sink);
+  const docs = new Composer(PARSE_OPTIONS).compose(new Parser(lines.addNewLine).parse(text));
+  for (;;) {
+    let next: IteratorResult<Document.Parsed>;
+    try {
+      next = docs.next();
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      sink.add({ severity: 'error', kind: 'yaml', file, line: 0, message: 'input is nested too deeply to parse' });
+      return;
+    }
+    if (next.done === true) return;
+    const parsed = toParsed(file, next.value, lines, sink);
     if (parsed !== undefined) yield parsed;
   }
 }
@@ -49,7 +57,12 @@ export function* parseDocuments(file: string, rawText: string, sink: ProblemSink
 function toParsed(file: string, doc: Document, lines: LineCounter, sink: ProblemSink): ParsedDocument | undefined {
   for (const warning of doc.warnings) reportParser(file, warning, lines, sink);
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) reportParser(file, error, lines, sink);
+    for (const error of doc.errors.slice(0, MAX_PARSER_ERRORS)) reportParser(file, error, lines, sink);
+    const more = doc.errors.length - MAX_PARSER_ERRORS;
+    if (more > 0) {
+      const { line } = lines.linePos(doc.errors[MAX_PARSER_ERRORS]?.pos[0] ?? 0);
+      sink.add({ severity: 'error', kind: 'yaml', file, line, message: `${more} more syntax errors in this document` });
+    }
     return undefined;
   }
   const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;

@@ -142,5 +142,6 @@ function applyMerges(out: Record<string, unknown>, merges: readonly unknown[]): 
 
 /** Assign without ever touching the prototype (a key may be "__proto__"). */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -3,7 +3,8 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadFixture, printed } from './helpers.js';
+import { formatProblem } from '../../src/model/problem.js';
+import { loadFixture, loadText, printed } from './helpers.js';
 
 function podNames(fixture: string): string[] {
   return loadFixture(fixture).cluster.pods.map((p) => `${p.namespace}/${p.name}`);
@@ -131,5 +132,24 @@ describe('malformed and hostile input', () => {
     ]);
     const web = result.cluster.pods.find((p) => p.name === 'web');
     assert.deepEqual(web?.labels, { version: 'two' });
+  });
+});
+
+describe('limits', () => {
+  it('deeply nested input is reported, not a crash, and its cascade of syntax errors is capped', () => {
+    const result = loadText('['.repeat(100_000));
+    assert.ok(result.problems.length <= 11, `${result.problems.length} problems`);
+    assert.ok(result.problems.every((p) => p.severity === 'error' && p.kind === 'yaml'));
+    assert.match(formatProblem(result.problems.at(-1)!), /^input\.yaml:1: \d+ more syntax errors in this document$/);
+  });
+
+  it('an unresolved custom tag is a parser warning and the object still loads', () => {
+    const result = loadText('kind: Pod\nmetadata: {name: t}\nspec: !custom {hostNetwork: true}\n');
+    assert.deepEqual(printed(result), ['input.yaml:3:7: warning: Unresolved tag: !custom']);
+    assert.deepEqual(result.cluster.pods.map((p) => p.name), ['t']);
+  });
+
+  it('duplicate keys are a syntax error of the document', () => {
+    assert.deepEqual(printed(loadText('kind: Pod\nmetadata:\n  name: a\n  name: b\n')), ['input.yaml:4:3: Map keys must be unique']);
   });
 });
