@@ -2,7 +2,7 @@
 // semantics: the last definition wins, with a warning), workload expansion, namespaces.
 
 import type { Cluster, Namespace, Pod, Service } from '../model/cluster.js';
-import { WORKLOAD_KINDS, type WorkloadKind } from '../model/cluster.js';
+import { WORKLOAD_KINDS } from '../model/cluster.js';
 import type { NetworkPolicy } from '../model/network-policy.js';
 import type { ProblemSink } from './problem-sink.js';
 import type { InputObject } from './split-objects.js';
@@ -87,7 +87,29 @@ export class ClusterBuilder {
   }
 
   add(input: InputObject): void {
-    addObject(input, this.defaultNamespace, this.r, this.sink);
+    const { r, sink, defaultNamespace: ns } = this;
+    if (!isSupported(input)) {
+      const known = (SUPPORTED_KINDS as readonly string[]).includes(input.kind);
+      const version = known && input.apiVersion !== undefined ? ` (apiVersion ${input.apiVersion})` : '';
+      sink.warning(input.site, 'unsupported', `skipping unsupported kind ${input.kind}${version}`);
+      return;
+    }
+    const kind = input.kind;
+    if (kind === 'Namespace') {
+      const value = decodeNamespace(input, sink);
+      if (value) r.namespaces.put(value.name, { value, site: input.site }, `Namespace ${value.name}`, sink);
+    } else if (kind === 'Pod') {
+      this.putNamespaced(r.pods, decodePod(input, ns, sink), input);
+    } else if (kind === 'Service') {
+      this.putNamespaced(r.services, decodeService(input, ns, sink), input);
+    } else if (kind === 'NetworkPolicy') {
+      this.putNamespaced(r.policies, toNetworkPolicy(input, ns, sink), input);
+    } else {
+      const value = decodeWorkload(kind, input, ns, sink);
+      if (value === undefined) return;
+      const { namespace, name } = value.workload;
+      r.workloads.put(`${kind}/${namespace}/${name}`, { value, site: input.site }, `${kind} ${namespace}/${name}`, sink);
+    }
   }
 
   build(): Cluster {
@@ -98,38 +120,12 @@ export class ClusterBuilder {
     const referenced = [...pods, ...workloads, ...services, ...policies].map((o) => o.namespace);
     return { namespaces: withImplicit(r.namespaces.values(), referenced), pods, workloads, services, policies };
   }
-}
 
-function addObject(input: InputObject, ns: string, r: Registries, sink: ProblemSink): void {
-  if (!isSupported(input)) {
-    const version = input.apiVersion !== undefined && SUPPORTED_KINDS.includes(input.kind as SupportedKind) ? ` (apiVersion ${input.apiVersion})` : '';
-    sink.warning(input.site, 'unsupported', `skipping unsupported kind ${input.kind}${version}`);
-    return;
+  private putNamespaced<T extends { namespace: string; name: string }>(registry: Registry<T>, value: T | undefined, input: InputObject): void {
+    if (value === undefined) return;
+    const id = `${value.namespace}/${value.name}`;
+    registry.put(id, { value, site: input.site }, `${input.kind} ${id}`, this.sink);
   }
-  const at = (namespace: string, name: string): string => `${input.kind} ${namespace}/${name}`;
-  const kind = input.kind;
-  if (kind === 'Namespace') {
-    const value = decodeNamespace(input, sink);
-    if (value) r.namespaces.put(value.name, { value, site: input.site }, `Namespace ${value.name}`, sink);
-  } else if (kind === 'Pod') {
-    const value = decodePod(input, ns, sink);
-    if (value) r.pods.put(`${value.namespace}/${value.name}`, { value, site: input.site }, at(value.namespace, value.name), sink);
-  } else if (kind === 'Service') {
-    const value = decodeService(input, ns, sink);
-    if (value) r.services.put(`${value.namespace}/${value.name}`, { value, site: input.site }, at(value.namespace, value.name), sink);
-  } else if (kind === 'NetworkPolicy') {
-    const value = toNetworkPolicy(input, ns, sink);
-    if (value) r.policies.put(`${value.namespace}/${value.name}`, { value, site: input.site }, at(value.namespace, value.name), sink);
-  } else {
-    addWorkload(kind, input, ns, r, sink);
-  }
-}
-
-function addWorkload(kind: WorkloadKind, input: InputObject, ns: string, r: Registries, sink: ProblemSink): void {
-  const value = decodeWorkload(kind, input, ns, sink);
-  if (value === undefined) return;
-  const { namespace, name } = value.workload;
-  r.workloads.put(`${kind}/${namespace}/${name}`, { value, site: input.site }, `${kind} ${namespace}/${name}`, sink);
 }
 
 /** decode + default, validate (§7), normalise; an invalid policy is left out. */

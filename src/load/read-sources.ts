@@ -3,7 +3,7 @@
 // tree always loads the same way. Unreadable or binary inputs are problems, never exceptions.
 
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, normalize } from 'node:path';
 import { ProblemSink } from './problem-sink.js';
 import { loadInto, type InputText, type LoadOptions, type LoadResult } from './load-documents.js';
 
@@ -35,14 +35,19 @@ const MAX_DIRECTORY_DEPTH = 32;
 export async function loadSources(paths: readonly string[], options: LoadOptions, io: LoadIO = nodeLoadIO): Promise<LoadResult> {
   const sink = new ProblemSink();
   const inputs: InputText[] = [];
-  let stdin: InputText | undefined;
+  const seen = new Set<string>();
   for (const path of paths) {
     if (path === '-') {
-      stdin ??= await readStdinText(io, sink);
-      if (stdin !== undefined && !inputs.includes(stdin)) inputs.push(stdin);
+      if (seen.has(STDIN_NAME)) continue; // stdin can be read only once
+      seen.add(STDIN_NAME);
+      const stdin = await readStdinText(io, sink);
+      if (stdin !== undefined) inputs.push(stdin);
       continue;
     }
     for (const file of await listFiles(path, io, sink)) {
+      // A file named twice, or inside a directory also named, loads once.
+      if (seen.has(normalize(file))) continue;
+      seen.add(normalize(file));
       const text = await readText(file, () => io.readFile(file), sink);
       if (text !== undefined) inputs.push({ file, text });
     }
@@ -61,7 +66,7 @@ async function listFiles(path: string, io: LoadIO, sink: ProblemSink): Promise<s
     const info = await io.stat(path);
     if (!info.isDirectory()) return [path];
     const found: string[] = [];
-    await walk(path, 0, io, sink, found);
+    await walkDirectory(path, 0, { io, sink, found });
     if (found.length === 0) ioWarning(path, 'no .yaml, .yml or .json files in this directory', sink);
     return found;
   } catch (error) {
@@ -70,7 +75,14 @@ async function listFiles(path: string, io: LoadIO, sink: ProblemSink): Promise<s
   }
 }
 
-async function walk(dir: string, depth: number, io: LoadIO, sink: ProblemSink, found: string[]): Promise<void> {
+interface Walk {
+  readonly io: LoadIO;
+  readonly sink: ProblemSink;
+  readonly found: string[];
+}
+
+async function walkDirectory(dir: string, depth: number, walk: Walk): Promise<void> {
+  const { io, sink, found } = walk;
   if (depth > MAX_DIRECTORY_DEPTH) {
     ioWarning(dir, `directory nesting deeper than ${MAX_DIRECTORY_DEPTH} levels (a symlink cycle?); not read`, sink);
     return;
@@ -80,7 +92,7 @@ async function walk(dir: string, depth: number, io: LoadIO, sink: ProblemSink, f
     const path = join(dir, name);
     try {
       const info = await io.stat(path);
-      if (info.isDirectory()) await walk(path, depth + 1, io, sink, found);
+      if (info.isDirectory()) await walkDirectory(path, depth + 1, walk);
       else if (info.isFile() && MANIFEST_EXTENSION.test(name)) found.push(path);
     } catch (error) {
       ioError(path, error, sink);

@@ -26,17 +26,18 @@ interface Inherited {
 export function objectsOfDocument(file: string, doc: ParsedDocument, sink: ProblemSink): InputObject[] {
   if (doc.value === null || doc.value === undefined) return [];
   const out: InputObject[] = [];
-  collect({ value: doc.value, site: { file, path: '', line: doc.line } }, {}, sink, out);
+  collect({ value: doc.value, site: { file, path: '', line: doc.line } }, {}, { sink, out });
   return out;
 }
 
-function collect(
-  field: { value: unknown; site: Site },
-  inherited: Inherited,
-  sink: ProblemSink,
-  out: InputObject[],
-): void {
+interface Collector {
+  readonly sink: ProblemSink;
+  readonly out: InputObject[];
+}
+
+function collect(field: { value: unknown; site: Site }, inherited: Inherited, to: Collector): void {
   const { value, site } = field;
+  const { sink } = to;
   if (!isPlainObject(value)) {
     sink.error(site, 'schema', invalid(value, 'a Kubernetes object must be a map'));
     return;
@@ -50,10 +51,10 @@ function collect(
     return;
   }
   if (isList(kind, value)) {
-    collectList(value, site, kind, sink, out);
+    collectList({ value, site }, kind, to);
     return;
   }
-  out.push(apiVersion === undefined ? { kind, value, site } : { kind, apiVersion, value, site });
+  to.out.push(apiVersion === undefined ? { kind, value, site } : { kind, apiVersion, value, site });
 }
 
 /** `List`, or `<Kind>List` with an `items` field. */
@@ -61,7 +62,9 @@ function isList(kind: string, value: PlainObject): boolean {
   return kind === 'List' || (kind.endsWith('List') && kind.length > 4 && own(value, 'items') !== undefined);
 }
 
-function collectList(list: PlainObject, site: Site, kind: string, sink: ProblemSink, out: InputObject[]): void {
+function collectList(field: { value: PlainObject; site: Site }, kind: string, to: Collector): void {
+  const { value: list, site } = field;
+  const { sink } = to;
   const itemsField = child(list, 'items', site);
   const entries = readList(itemsField, sink);
   if (entries === undefined) return;
@@ -72,6 +75,6 @@ function collectList(list: PlainObject, site: Site, kind: string, sink: ProblemS
   for (const item of items(entries, itemsField.site)) {
     // An item is an object of its own: paths restart at it, its line is where it starts.
     const line = lineOf(item.value) ?? item.site.line;
-    collect({ value: item.value, site: { file: site.file, path: '', line } }, inherited, sink, out);
+    collect({ value: item.value, site: { file: site.file, path: '', line } }, inherited, to);
   }
 }

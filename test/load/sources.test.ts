@@ -3,15 +3,25 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { join, normalize } from 'node:path';
 import { loadSources, type LoadIO } from '../../src/load/index.js';
 import { formatProblem } from '../../src/model/problem.js';
 import { FIXTURES } from './helpers.js';
 
 const POD = (name: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\n`;
 
-/** An in-memory tree: paths ending in "/" are directories. */
+/** An in-memory tree: a directory is any prefix of a file path. */
 function fakeIO(files: Record<string, string | Buffer>, stdin = ''): LoadIO {
+  const io = rawFakeIO(files, stdin);
+  return {
+    readFile: (path) => io.readFile(normalize(path)),
+    readStdin: () => io.readStdin(),
+    stat: (path) => io.stat(normalize(path)),
+    readDir: (path) => io.readDir(normalize(path)),
+  };
+}
+
+function rawFakeIO(files: Record<string, string | Buffer>, stdin: string): LoadIO {
   const isDir = (path: string): boolean => Object.keys(files).some((f) => f.startsWith(`${path}/`));
   const enoent = (path: string): Error => Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
   return {
@@ -92,5 +102,22 @@ describe('loadSources', () => {
     const result = await loadSources([root], OPTIONS);
     assert.deepEqual(result.problems, []);
     assert.deepEqual(result.cluster.pods.map((p) => p.name), ['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('loadSources reads each input once', () => {
+  it('a file given twice, or inside a directory also given, is loaded once', async () => {
+    const io = fakeIO({ 'd/p.yaml': POD('p') });
+    const result = await loadSources(['d', './d/p.yaml', 'd/p.yaml'], OPTIONS, io);
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.cluster.pods.map((p) => p.name), ['p']);
+  });
+
+  it('"-" given twice reads stdin once', async () => {
+    let reads = 0;
+    const io = { ...fakeIO({}), readStdin: async () => (reads++, Buffer.from(POD('s'))) };
+    const result = await loadSources(['-', '-'], OPTIONS, io);
+    assert.equal(reads, 1);
+    assert.deepEqual(result.cluster.pods.map((p) => p.name), ['s']);
   });
 });
