@@ -6,6 +6,7 @@ import { Composer, LineCounter, Parser, type Document, type YAMLError } from 'ya
 import { lineOf } from './positions.js';
 import type { ProblemSink } from './problem-sink.js';
 import { DocumentLimitError, documentToPlain } from './yaml-to-plain.js';
+import { jsonToPlain, looksLikeJson } from './json-to-plain.js';
 
 export interface ParsedDocument {
   /** The document's value; null for an empty document. */
@@ -37,6 +38,11 @@ function checkText(file: string, text: string, sink: ProblemSink): string | unde
 export function* parseDocuments(file: string, rawText: string, sink: ProblemSink): Generator<ParsedDocument> {
   const text = checkText(file, rawText, sink);
   if (text === undefined) return;
+  const json = looksLikeJson(text) ? jsonToPlain(text) : undefined;
+  if (json !== undefined) {
+    yield json; // strict JSON, read fast; anything else (and every error) takes the YAML path
+    return;
+  }
   const lines = new LineCounter();
   const docs = new Composer(PARSE_OPTIONS).compose(new Parser(lines.addNewLine).parse(text));
   for (;;) {

@@ -3,7 +3,7 @@
 // list may omit apiVersion/kind; they are inferred from the list. Field paths of list items are
 // relative to the item, and their lines point into the list.
 
-import { lineOf, type Site } from './positions.js';
+import { lineOf, siteWith, type Site } from './positions.js';
 import type { ProblemSink } from './problem-sink.js';
 import { child, isPlainObject, items, own, readList, readString, type PlainObject } from './read-fields.js';
 import { invalid, required } from './field-errors.js';
@@ -47,7 +47,7 @@ function collect(field: { value: unknown; site: Site }, inherited: Inherited, to
   const apiVersion = readString(child(value, 'apiVersion', site), sink) ?? inherited.apiVersion;
   if (sink.errorCount > before) return;
   if (kind === undefined || kind === '') {
-    sink.error({ ...site, path: 'kind' }, 'schema', required('kind not set'));
+    sink.error(siteWith(site, { path: 'kind' }), 'schema', required('kind not set'));
     return;
   }
   if (isList(kind, value)) {

@@ -2,7 +2,7 @@
 // ValidateLabelSelector, ValidateLabelSelectorRequirement, ValidateLabels).
 
 import type { Labels } from '../model/common.js';
-import { childLineOf, type Site } from './positions.js';
+import { childLineOf, siteWith, type Site } from './positions.js';
 import type { ProblemSink } from './problem-sink.js';
 import type { ExpressionWire, SelectorWire } from './decode-label-selector.js';
 import { forbidden, invalid, required } from './field-errors.js';
@@ -14,7 +14,7 @@ import { labelValueErrors, qualifiedNameErrors } from './validate-names.js';
  */
 export function validateLabels(labels: Labels, site: Site, written: unknown, sink: ProblemSink): void {
   for (const [key, value] of Object.entries(labels)) {
-    const at = { ...site, line: childLineOf(written, key) ?? site.line };
+    const at = siteWith(site, { line: childLineOf(written, key) ?? site.line });
     for (const message of qualifiedNameErrors(key)) sink.error(at, 'validation', invalid(key, message));
     for (const message of labelValueErrors(value)) sink.error(at, 'validation', invalid(value, message));
   }
@@ -45,7 +45,7 @@ function validateRequirement(e: ExpressionWire, sink: ProblemSink): void {
   for (const message of qualifiedNameErrors(e.key)) sink.error(e.keySite, 'validation', invalid(e.key, message));
   // AllowInvalidLabelValueInSelector is false on create (semantics §7.2), so values are checked.
   e.values.forEach((value, i) => {
-    const at = e.valueSites[i] ?? { ...e.valuesSite, path: `${e.valuesSite.path}[${i}]` };
+    const at = e.valueSites[i] ?? siteWith(e.valuesSite, { path: `${e.valuesSite.path}[${i}]` });
     for (const message of labelValueErrors(value)) sink.error(at, 'validation', invalid(value, message));
   });
 }

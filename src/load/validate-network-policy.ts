@@ -10,6 +10,7 @@ import { portNameErrors, portNumberErrors } from './validate-names.js';
 import { validateSelector } from './validate-label-selector.js';
 import { cidrWarnings, isStrictSubset, parseCidrSloppy, type ParsedCidr } from './cidr.js';
 import type { Field } from './read-fields.js';
+import { siteWith } from './positions.js';
 
 const CIDR_MESSAGE = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 
@@ -97,7 +98,7 @@ function validatePolicyTypes(policy: PolicyWire, sink: ProblemSink): void {
   }
   types.values.forEach((value, i) => {
     if (value !== 'Ingress' && value !== 'Egress') {
-      const site = types.sites[i] ?? { ...types.site, path: `${types.site.path}[${i}]` };
+      const site = types.sites[i] ?? siteWith(types.site, { path: `${types.site.path}[${i}]` });
       sink.error(site, 'validation', notSupported(value, ['Ingress', 'Egress']));
     }
   });
