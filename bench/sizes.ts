@@ -7,10 +7,12 @@ export interface BenchSize {
   readonly namespaces: number;
   readonly pods: number;
   readonly policies: number;
+  /** >1: the cluster of pods / replicaScale pods with every replica count multiplied (same workloads). */
+  readonly replicaScale?: number;
 }
 
-export type SeriesId = 'main' | 'pods' | 'policies';
-export const SERIES_IDS: readonly SeriesId[] = ['main', 'pods', 'policies'];
+export type SeriesId = 'main' | 'pods' | 'replicas' | 'policies';
+export const SERIES_IDS: readonly SeriesId[] = ['main', 'pods', 'replicas', 'policies'];
 
 export interface Series {
   readonly id: SeriesId;
@@ -22,6 +24,11 @@ export interface Series {
 export type PlanName = 'full' | 'quick';
 
 const size = (pods: number, policies: number, namespaces: number): BenchSize => ({ pods, policies, namespaces });
+
+/** The same workloads and policies with every replica count × scale. */
+function replicated(base: BenchSize, scales: readonly number[]): BenchSize[] {
+  return scales.map((scale) => (scale === 1 ? base : { ...base, pods: base.pods * scale, replicaScale: scale }));
+}
 
 function doubling(from: number, steps: number): number[] {
   return Array.from({ length: steps }, (_, i) => from * 2 ** i);
@@ -36,8 +43,14 @@ const FULL: readonly Series[] = [
   },
   {
     id: 'pods',
-    title: 'Pods doubling, same 1,000 policies and 200 namespaces',
+    title: 'Pods doubling through more workloads per namespace, same 1,000 policies and 200 namespaces',
     sizes: doubling(3_125, 6).map((pods) => size(pods, 1_000, 200)),
+    formats: ['yaml'],
+  },
+  {
+    id: 'replicas',
+    title: 'Pods doubling through more replicas, same workloads, 1,000 policies and 200 namespaces',
+    sizes: replicated(size(12_500, 1_000, 200), [1, 2, 4, 8]),
     formats: ['yaml'],
   },
   {
@@ -50,7 +63,18 @@ const FULL: readonly Series[] = [
 
 const QUICK: readonly Series[] = [
   { id: 'main', title: 'Quick sizes (workload-level JSON map)', sizes: [size(1_000, 100, 20), size(4_000, 400, 80)], formats: ['yaml', 'json'] },
-  { id: 'pods', title: 'Pods doubling, same 200 policies and 40 namespaces', sizes: doubling(1_000, 3).map((pods) => size(pods, 200, 40)), formats: ['yaml'] },
+  {
+    id: 'pods',
+    title: 'Pods doubling through more workloads per namespace, same 200 policies and 40 namespaces',
+    sizes: doubling(1_000, 3).map((pods) => size(pods, 200, 40)),
+    formats: ['yaml'],
+  },
+  {
+    id: 'replicas',
+    title: 'Pods doubling through more replicas, same workloads, 200 policies and 40 namespaces',
+    sizes: replicated(size(1_000, 200, 40), [1, 2, 4]),
+    formats: ['yaml'],
+  },
   {
     id: 'policies',
     title: 'Policies doubling, same 2,000 pods and 40 namespaces',
@@ -63,7 +87,8 @@ export const PLANS: Readonly<Record<PlanName, readonly Series[]>> = { full: FULL
 
 /** "100k pods / 10k policies / 2k ns" */
 export function sizeLabel(s: BenchSize): string {
-  return `${short(s.pods)} pods / ${short(s.policies)} policies / ${short(s.namespaces)} ns`;
+  const replicas = s.replicaScale === undefined ? '' : ` (replicas ×${s.replicaScale})`;
+  return `${short(s.pods)} pods${replicas} / ${short(s.policies)} policies / ${short(s.namespaces)} ns`;
 }
 
 function short(n: number): string {
@@ -73,5 +98,6 @@ function short(n: number): string {
 }
 
 export function sizeKey(s: BenchSize, format: ManifestFormat): string {
-  return `${s.pods}-${s.policies}-${s.namespaces}-${format}`;
+  const replicas = s.replicaScale === undefined ? '' : `-x${s.replicaScale}`;
+  return `${s.pods}-${s.policies}-${s.namespaces}${replicas}-${format}`;
 }

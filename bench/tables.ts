@@ -51,7 +51,7 @@ export function sizesTable(series: Series, records: readonly RunRecord[]): Table
 
 /** Growth from one size to the next: the doubled quantity, time, and what the output grew by. */
 export function doublingTable(series: Series, records: readonly RunRecord[]): Table {
-  const varied = series.id === 'pods' ? 'pods' : 'policies';
+  const varied = series.id === 'policies' ? 'policies' : 'pods';
   return {
     title: series.title,
     header: [varied, 'workloads', 'parse s', 'connectivity s', 'total s', 'time × previous', 'connections', 'connections × previous', 'peak RSS MB', 'status'],

@@ -5,7 +5,7 @@ import { megabytes, parseMs, seconds, statusText, totalMs, type RunRecord } from
 import { sizeLabel } from './sizes.js';
 import type { Table } from './tables.js';
 
-type Verdict = 'met' | 'not met' | 'not measured';
+type Verdict = 'met' | 'not met' | 'not measured' | 'met (smaller size)' | 'not met (smaller size)';
 
 interface TargetRow {
   readonly target: string;
@@ -22,9 +22,29 @@ const MAX_DOUBLING_GROWTH = 2.2;
 export function targetsTable(records: readonly RunRecord[]): Table {
   const main = records.filter((r) => r.series === 'main' && r.format === 'yaml');
   const largest = main.reduce<RunRecord | undefined>((best, r) => (best === undefined || r.size.pods > best.size.pods ? r : best), undefined);
-  const rows: TargetRow[] = largest === undefined ? [] : [...largestRows(largest)];
-  rows.push(evalRow(records), doublingRow(records.filter((r) => r.series === 'pods')));
-  return { title: 'Targets', header: ['target', 'measured', 'verdict'], rows: rows.map((r) => [r.target, r.measured, r.verdict]) };
+  const rows: TargetRow[] = largest === undefined ? [] : largestRows(largest).map((row) => atSmallerSize(row, largest));
+  rows.push(
+    evalRow(records),
+    doublingRow('pods ×2 (more workloads), same policies: time ≤ 2.2×', records.filter((r) => r.series === 'pods')),
+    doublingRow('pods ×2 (more replicas), same policies: time ≤ 2.2×', records.filter((r) => r.series === 'replicas')),
+  );
+  const title = largest === undefined || isTargetSize(largest) ? 'Targets' : 'Targets (size targets checked at a smaller size than the target\'s)';
+  return { title, header: ['target', 'measured', 'verdict'], rows: rows.map((r) => [r.target, r.measured, r.verdict]) };
+}
+
+const TARGET_SIZE = { pods: 100_000, policies: 10_000, namespaces: 2_000 } as const;
+
+function isTargetSize(r: RunRecord): boolean {
+  const { pods, policies, namespaces } = r.size;
+  return pods === TARGET_SIZE.pods && policies === TARGET_SIZE.policies && namespaces === TARGET_SIZE.namespaces;
+}
+
+/** The size targets are the issue's at 100k/10k/2k; at a smaller size they only indicate. */
+function atSmallerSize(row: TargetRow, r: RunRecord): TargetRow {
+  if (isTargetSize(r)) return row;
+  if (row.verdict === 'met') return { ...row, verdict: 'met (smaller size)' };
+  if (row.verdict === 'not met') return { ...row, verdict: 'not met (smaller size)' };
+  return row;
 }
 
 function largestRows(r: RunRecord): TargetRow[] {
@@ -69,8 +89,7 @@ function evalRow(records: readonly RunRecord[]): TargetRow {
   };
 }
 
-function doublingRow(series: readonly RunRecord[]): TargetRow {
-  const target = 'pods ×2, same policies: time ≤ 2.2×';
+function doublingRow(target: string, series: readonly RunRecord[]): TargetRow {
   const growth: string[] = [];
   let worst = 0;
   for (let i = 1; i < series.length; i++) {

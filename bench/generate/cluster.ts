@@ -14,6 +14,11 @@ export interface ClusterSpec {
   /** Pods after workload expansion; at least 4 (system pods) + one per application namespace. */
   readonly pods: number;
   readonly policies: number;
+  /**
+   * Every replica count (system ones too) multiplied by this, after generating the cluster for
+   * pods / replicaScale: the same workloads and policies with more pods each. Default 1.
+   */
+  readonly replicaScale?: number;
 }
 
 /** A plain JSON Kubernetes object. */
@@ -51,11 +56,12 @@ const NAMESPACES_PER_TEAM = 20;
 
 export function generateCluster(spec: ClusterSpec): GeneratedCluster {
   checkSpec(spec);
+  const scale = spec.replicaScale ?? 1;
   const appCount = spec.namespaces - 2;
-  const apps = appNamespaces(spec, appCount);
+  const apps = appNamespaces({ ...spec, pods: spec.pods / scale }, appCount).map((ns) => scaleReplicas(ns, scale));
   const policies = generatePolicies(apps, spec.policies, randomStream(spec.seed, 'policies'));
   const namespaces = [
-    ...systemNamespaces(),
+    ...systemNamespaces(scale),
     ...apps.map((ns, i) => ({
       namespace: ns.name,
       objects: [namespaceObject(ns.name, ns.labels), ...ns.workloads.flatMap((w) => workloadObjects(ns.name, w)), ...(policies[i] ?? [])],
@@ -67,7 +73,7 @@ export function generateCluster(spec: ClusterSpec): GeneratedCluster {
     namespaces,
     counts: {
       namespaces: count('Namespace'),
-      pods: SYSTEM_POD_COUNT + apps.reduce((n, ns) => n + ns.workloads.reduce((m, w) => m + w.replicas, 0), 0),
+      pods: SYSTEM_POD_COUNT * scale + apps.reduce((n, ns) => n + ns.workloads.reduce((m, w) => m + w.replicas, 0), 0),
       workloads: count('Deployment') + count('StatefulSet'),
       services: count('Service'),
       policies: count('NetworkPolicy'),
@@ -76,10 +82,12 @@ export function generateCluster(spec: ClusterSpec): GeneratedCluster {
 }
 
 function checkSpec(spec: ClusterSpec): void {
-  const ints = [spec.seed, spec.namespaces, spec.pods, spec.policies];
+  const scale = spec.replicaScale ?? 1;
+  const ints = [spec.seed, spec.namespaces, spec.pods, spec.policies, scale];
   if (!ints.every((n) => Number.isSafeInteger(n) && n >= 0)) throw new Error(`cluster spec needs non-negative integers: ${JSON.stringify(spec)}`);
   if (spec.namespaces < 3) throw new Error('a generated cluster needs at least 3 namespaces (2 are system namespaces)');
-  if (spec.pods < SYSTEM_POD_COUNT + spec.namespaces - 2) {
+  if (scale < 1 || spec.pods % scale !== 0) throw new Error(`replicaScale ${scale} must be at least 1 and divide ${spec.pods} pods`);
+  if (spec.pods / scale < SYSTEM_POD_COUNT + spec.namespaces - 2) {
     throw new Error(`${spec.pods} pods are fewer than ${SYSTEM_POD_COUNT} system pods plus one per application namespace`);
   }
 }
@@ -102,6 +110,10 @@ function appNamespaces(spec: ClusterSpec, count: number): AppNamespace[] {
     if (random.chance(0.5)) labels['istio-injection'] = 'enabled';
     return { name, team, env, labels, workloads: workloadsOf(share(appPods, count, i), random) };
   });
+}
+
+function scaleReplicas(ns: AppNamespace, scale: number): AppNamespace {
+  return scale === 1 ? ns : { ...ns, workloads: ns.workloads.map((w) => ({ ...w, replicas: w.replicas * scale })) };
 }
 
 /** Workloads whose replicas add up to exactly `pods`. */

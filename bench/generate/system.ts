@@ -3,17 +3,18 @@
 
 import type { KubeObject, NamespaceManifests } from './cluster.js';
 
+/** Pods of the system namespaces at replicaScale 1. */
 export const SYSTEM_POD_COUNT = 4;
 export const DNS_LABELS = { 'k8s-app': 'kube-dns' } as const;
 export const PROMETHEUS_LABELS = { app: 'prometheus' } as const;
 
-export function systemNamespaces(): NamespaceManifests[] {
+export function systemNamespaces(replicaScale: number): NamespaceManifests[] {
   return [
     {
       namespace: 'kube-system',
       objects: [
         { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-system' } },
-        deployment('kube-system', 'coredns', DNS_LABELS, [
+        deployment('kube-system', 'coredns', 2 * replicaScale, DNS_LABELS, [
           { name: 'dns', containerPort: 53, protocol: 'UDP' },
           { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
           { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
@@ -36,19 +37,19 @@ export function systemNamespaces(): NamespaceManifests[] {
       namespace: 'monitoring',
       objects: [
         { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'monitoring' } },
-        deployment('monitoring', 'prometheus', PROMETHEUS_LABELS, [{ name: 'web', containerPort: 9090, protocol: 'TCP' }]),
+        deployment('monitoring', 'prometheus', 2 * replicaScale, PROMETHEUS_LABELS, [{ name: 'web', containerPort: 9090, protocol: 'TCP' }]),
       ],
     },
   ];
 }
 
-function deployment(namespace: string, name: string, labels: Readonly<Record<string, string>>, ports: readonly object[]): KubeObject {
+function deployment(namespace: string, name: string, replicas: number, labels: Readonly<Record<string, string>>, ports: readonly object[]): KubeObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name, namespace },
     spec: {
-      replicas: 2,
+      replicas,
       selector: { matchLabels: labels },
       template: { metadata: { labels }, spec: { containers: [{ name, image: `registry.example.com/${name}:1.0`, ports }] } },
     },

@@ -49,6 +49,19 @@ test('the policies use every feature the benchmark is meant to exercise', () => 
   assert.match(text, /"name": "default-deny-all"/);
 });
 
+test('replicaScale keeps the workloads and policies and multiplies every replica count', () => {
+  const base = generateCluster(SPEC);
+  const scaled = generateCluster({ ...SPEC, pods: SPEC.pods * 3, replicaScale: 3 });
+  assert.equal(scaled.counts.pods, SPEC.pods * 3);
+  assert.equal(scaled.counts.workloads, base.counts.workloads);
+  const withoutReplicas = (cluster: typeof base): string =>
+    JSON.stringify(cluster.namespaces, (key, value: unknown) => (key === 'replicas' ? undefined : value));
+  assert.equal(withoutReplicas(scaled), withoutReplicas(base));
+  const { cluster, problems } = loadDocuments(texts({ ...SPEC, pods: SPEC.pods * 3, replicaScale: 3 }, 'yaml'), { defaultNamespace: 'default' });
+  assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
+  assert.equal(cluster.pods.length, SPEC.pods * 3);
+});
+
 test('a random stream depends only on its seed and label', () => {
   const draw = (seed: number, label: string): number[] => {
     const random = randomStream(seed, label);
