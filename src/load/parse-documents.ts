@@ -7,6 +7,7 @@ import { lineOf } from './positions.js';
 import type { ProblemSink } from './problem-sink.js';
 import { DocumentLimitError, documentToPlain } from './yaml-to-plain.js';
 import { jsonToPlain, looksLikeJson } from './json-to-plain.js';
+import { fixFlowIndentTabs } from './flow-tabs.js';
 
 export interface ParsedDocument {
   /** The document's value; null for an empty document. */
@@ -44,7 +45,7 @@ export function* parseDocuments(file: string, rawText: string, sink: ProblemSink
     return;
   }
   const lines = new LineCounter();
-  const docs = new Composer(PARSE_OPTIONS).compose(new Parser(lines.addNewLine).parse(text));
+  const docs = new Composer(PARSE_OPTIONS).compose(new Parser(lines.addNewLine).parse(fixFlowIndentTabs(text)));
   for (;;) {
     let next: IteratorResult<Document.Parsed>;
     try {
