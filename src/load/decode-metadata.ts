@@ -48,7 +48,10 @@ export function decodeMetadata(object: PlainObject, site: Site, options: Metadat
   if (sink.errorCount > before) return undefined;
 
   if (name === '') {
-    sink.error(nameField.site, 'validation', required('name or generateName is required'));
+    // The API server would invent a name from generateName; a static input has none to offer.
+    const generated = readString(child(meta, 'generateName', metaField.site), sink);
+    const detail = generated ? 'only generateName is set; the object needs a name to be analysed' : 'name or generateName is required';
+    sink.error(nameField.site, 'validation', required(detail));
   } else {
     for (const message of NAME_CHECKS[options.nameRule](name)) sink.error(nameField.site, 'validation', invalid(name, message));
   }

@@ -94,13 +94,13 @@ export function readStringMap(field: Field, sink: ProblemSink): Readonly<Record<
   const object = readObject(field, sink);
   if (object === undefined) return undefined;
   const out: Record<string, string> = {};
-  let ok = true;
+  let wrong = 0;
   for (const [key, value] of Object.entries(object)) {
     if (value === null) setOwn(out, key, '');
     else if (typeof value === 'string') setOwn(out, key, value);
-    else ok = typeError(child(object, key, field.site), 'string', sink) ?? false;
+    else wrong += typeError(child(object, key, field.site), 'string', sink) ?? 1;
   }
-  return ok ? out : undefined;
+  return wrong === 0 ? out : undefined;
 }
 
 /** []string. */

@@ -98,3 +98,22 @@ describe('pods', () => {
     assert.equal(noSpec.cluster.pods.length, 0, 'toString is not a valid pod name');
   });
 });
+
+describe('metadata', () => {
+  it('an object without a name is an error at metadata.name', () => {
+    assert.deepEqual(printed(loadText('kind: Pod\nmetadata:\n  labels: {a: b}\n')), [
+      'input.yaml:2: metadata.name: Required value: name or generateName is required',
+    ]);
+    assert.deepEqual(printed(loadText('kind: Pod\nmetadata:\n  generateName: web-\n')), [
+      'input.yaml:2: metadata.name: Required value: only generateName is set; the object needs a name to be analysed',
+    ]);
+  });
+
+  it('object labels are validated like selector labels', () => {
+    assert.match(printed(loadText('kind: Pod\nmetadata:\n  name: p\n  labels:\n    app: "has space"\n'))[0] ?? '', /^input\.yaml:5: metadata\.labels: Invalid value: "has space": a valid label must be/);
+  });
+
+  it('a metadata.namespace that is not a DNS-1123 label is an error', () => {
+    assert.match(printed(loadText('kind: Pod\nmetadata:\n  name: p\n  namespace: Prod\n'))[0] ?? '', /^input\.yaml:4: metadata\.namespace: Invalid value: "Prod": a lowercase RFC 1123 label must/);
+  });
+});
