@@ -109,6 +109,7 @@ describe('§7.5 ipBlock (legacy CIDR mode)', () => {
       `13: ${IPB}.except[0]: Invalid value: "2001:db8::/64": must be a strict subset of \`cidr\``,
     ] },
     { claim: 'an except that is not a CIDR is invalid', fixture: 'ipblock-except-not-a-cidr.yaml', expect: [`13: ${IPB}.except[0]: Invalid value: "10.1.0.0": ${CIDR}`] },
+    { claim: 'an IPv6 block with excepts inside it is valid', fixture: 'ipblock-ipv6-with-except.yaml', expect: [], loaded: true },
     { claim: 'a cidr with host bits set loads with a warning', fixture: 'ipblock-cidr-host-bits-set.yaml', loaded: true, expect: [
       `11: warning: ${IPB}.cidr: CIDR value "10.1.2.3/8" is ambiguous in this context (should be "10.0.0.0/8" or "10.1.2.3/32"?)`,
     ] },
