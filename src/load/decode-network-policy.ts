@@ -84,12 +84,17 @@ export function decodeNetworkPolicy(input: InputObject, defaultNamespace: string
   const typesField = child(spec, 'policyTypes', specField.site);
   const written = readStringList(typesField, sink) ?? [];
   if (meta === undefined || podSelector === undefined || sink.errorCount > before) return undefined;
-  const policyTypes: PolicyTypesWire =
-    written.length > 0
-      ? { values: written, site: typesField.site, sites: items(typesField.value as unknown[], typesField.site).map((f) => f.site), written: true }
-      : // semantics §2.2: Ingress always, Egress iff there is at least one egress rule.
-        { values: egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'], site: typesField.site, sites: [], written: false };
+  const policyTypes = withDefaultPolicyTypes(typesField, written, egress.length);
   return { meta, site: input.site, podSelector, policyTypes, ingress, egress };
+}
+
+/** semantics §2.2: a written list is kept; an absent or empty one becomes Ingress, plus Egress iff there are egress rules. */
+function withDefaultPolicyTypes(field: Field, written: readonly string[], egressRules: number): PolicyTypesWire {
+  if (written.length > 0) {
+    const sites = Array.isArray(field.value) ? items(field.value, field.site).map((f) => f.site) : [];
+    return { values: written, site: field.site, sites, written: true };
+  }
+  return { values: egressRules > 0 ? ['Ingress', 'Egress'] : ['Ingress'], site: field.site, sites: [], written: false };
 }
 
 function decodeRules(field: Field, peersKey: 'from' | 'to', sink: ProblemSink): RuleWire[] {
