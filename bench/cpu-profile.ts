@@ -91,7 +91,10 @@ function add<K>(map: Map<K, number>, key: K, value: number): void {
 function functionKey(frame: CallFrame, root: string): string {
   if (SPECIAL.has(frame.functionName)) return frame.functionName;
   const name = frame.functionName === '' ? '(anonymous)' : frame.functionName;
-  return frame.url === '' ? name : `${name} ${shortUrl(frame.url, root)}:${frame.lineNumber + 1}`;
+  if (frame.url === '') return name;
+  // Code loaded through tsx reports line 1 for every function (its output is not line-preserving).
+  const line = frame.lineNumber > 0 ? `:${frame.lineNumber + 1}` : '';
+  return `${name} ${shortUrl(frame.url, root)}${line}`;
 }
 
 function fileKey(frame: CallFrame, root: string): string {

@@ -18,6 +18,8 @@ export interface BenchOptions {
   readonly jsonFile?: string;
   readonly markdownFile?: string;
   readonly keep: boolean;
+  /** Also time the built `netwarden map` on the main series' manifests. */
+  readonly cli: boolean;
 }
 
 export type ParsedOptions = { readonly kind: 'ok'; readonly options: BenchOptions } | { readonly kind: 'exit'; readonly code: 0 | 2 };
@@ -38,6 +40,7 @@ function command(): Command {
     .option('--cpu-prof <dir>', 'profile each size (node --cpu-prof) into this folder and print a summary')
     .option('--json <file>', 'write every measurement as JSON')
     .option('--markdown <file>', 'write the tables as Markdown')
+    .option('--cli', 'also time the built `netwarden map -o json --level workload` on the main sizes, from outside')
     .option('--keep', 'keep the generated manifests and maps (their folder is printed)');
 }
 
@@ -73,6 +76,7 @@ export function parseBenchOptions(argv: readonly string[]): ParsedOptions {
     ...(typeof opts['json'] === 'string' ? { jsonFile: opts['json'] } : {}),
     ...(typeof opts['markdown'] === 'string' ? { markdownFile: opts['markdown'] } : {}),
     keep: opts['keep'] === true,
+    cli: opts['cli'] === true,
   };
   if (errors.length > 0) {
     process.stderr.write(errors.map((e) => `bench: error: ${e}\n`).join(''));

@@ -3,6 +3,7 @@
 import type { ManifestFormat } from './generate/write-manifests.js';
 import { END_TO_END_PHASES, type Phase } from './protocol.js';
 import type { SizeResult } from './run-size.js';
+import type { CliResult } from './run-cli.js';
 import type { BenchSize, SeriesId } from './sizes.js';
 
 export interface RunRecord {
@@ -12,6 +13,8 @@ export interface RunRecord {
   readonly generated: { readonly workloads: number; readonly services: number; readonly files: number; readonly bytes: number };
   readonly timeoutMs: number;
   readonly result: SizeResult;
+  /** The built CLI on the same manifests (--cli). */
+  readonly cli?: CliResult;
 }
 
 /** load + compile + connectivity + serialise, when all four finished. */

@@ -13,6 +13,7 @@ import { describeMachine, machineText, type Machine } from './machine.js';
 import { parseBenchOptions, type BenchOptions } from './options.js';
 import { seconds, megabytes, statusText, totalMs, type RunRecord } from './record.js';
 import { runSize } from './run-size.js';
+import { buildCli, runCli } from './run-cli.js';
 import { PLANS, sizeKey, sizeLabel, type BenchSize, type Series } from './sizes.js';
 import { doublingTable, sizesTable, tableMarkdown, tableText, type Table } from './tables.js';
 import { targetsTable } from './targets.js';
@@ -49,10 +50,17 @@ async function measureSize(series: Series, size: BenchSize, format: ManifestForm
     timeoutMs: context.options.timeoutMs,
     ...(context.options.cpuProfDir === undefined ? {} : { cpuProfile: { dir: context.options.cpuProfDir, name } }),
   });
-  if (!context.options.keep) await rm(dir, { recursive: true, force: true });
-  if (!context.options.keep) await rm(join(context.workDir, `${name}.map.json`), { force: true });
+  const cli =
+    context.cliBin === undefined || series.id !== 'main'
+      ? undefined
+      : await runCli(context.cliBin, dir, join(context.workDir, `${name}.cli.json`), context.options.timeoutMs);
+  if (!context.options.keep) {
+    await rm(dir, { recursive: true, force: true });
+    for (const suffix of ['map', 'cli']) await rm(join(context.workDir, `${name}.${suffix}.json`), { force: true });
+  }
   const { workloads, services } = cluster.counts;
-  return { series: series.id, size, format, generated: { workloads, services, ...written }, timeoutMs: context.options.timeoutMs, result };
+  const record = { series: series.id, size, format, generated: { workloads, services, ...written }, timeoutMs: context.options.timeoutMs, result };
+  return cli === undefined ? record : { ...record, cli };
 }
 
 interface RunContext {
@@ -62,6 +70,8 @@ interface RunContext {
   readonly generated: Map<string, ReturnType<typeof generateCluster>>;
   /** Results by size and format: a size shared by two series is measured once. */
   readonly measured: Map<string, RunRecord>;
+  /** The built CLI's entry point, with --cli. */
+  readonly cliBin?: string;
 }
 
 function progressLine(index: number, runs: number, record: RunRecord): string {
@@ -103,6 +113,14 @@ function markdownReport(machine: Machine, command: string, tables: readonly Tabl
   return [`Machine: ${machineText(machine)}`, '', `Command: \`${command}\``, '', ...tables.flatMap((t) => [tableMarkdown(t), ''])].join('\n');
 }
 
+async function buildCliOrSay(): Promise<string | undefined> {
+  process.stdout.write('building the CLI for --cli ...\n');
+  const built = await buildCli();
+  if ('bin' in built) return built.bin;
+  process.stdout.write(`--cli skipped: ${built.error}\n`);
+  return undefined;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseBenchOptions(argv);
   if (parsed.kind === 'exit') return parsed.code;
@@ -110,7 +128,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const machine = describeMachine();
   const command = [process.env['npm_lifecycle_event'] ? `npm run ${process.env['npm_lifecycle_event']} --` : 'node --import tsx bench/run.ts', ...argv].join(' ');
   const plan = planOf(options);
-  const context: RunContext = { options, workDir: await mkdtemp(join(tmpdir(), 'netwarden-bench-')), generated: new Map(), measured: new Map() };
+  const cliBin = options.cli ? await buildCliOrSay() : undefined;
+  const context: RunContext = {
+    options,
+    workDir: await mkdtemp(join(tmpdir(), 'netwarden-bench-')),
+    generated: new Map(),
+    measured: new Map(),
+    ...(cliBin === undefined ? {} : { cliBin }),
+  };
   process.stdout.write(`${machineText(machine)}\n${command}\n${plan.runs} runs, ${options.timeoutMs / 1000} s budget each, manifests in ${context.workDir}\n\n`);
   const records: RunRecord[] = [];
   let index = 0;

@@ -24,9 +24,13 @@ function evalText(record: RunRecord): string {
 
 /** Every measured column, one row per size and manifest format. */
 export function sizesTable(series: Series, records: readonly RunRecord[]): Table {
+  const withCli = records.some((r) => r.cli !== undefined);
   return {
     title: series.title,
-    header: ['pods', 'policies', 'ns', 'workloads', 'input', 'input MB', 'parse s', 'compile s', 'connectivity s', 'JSON s', 'total s', 'total/parse', 'peak RSS MB', 'eval µs median (p99)', 'connections', 'output MB', 'status'],
+    header: [
+      'pods', 'policies', 'ns', 'workloads', 'input', 'input MB', 'parse s', 'compile s', 'connectivity s', 'JSON s', 'total s', 'total/parse',
+      'peak RSS MB', 'eval µs median (p99)', 'connections', 'output MB', ...(withCli ? ['CLI wall s', 'CLI peak RSS MB'] : []), 'status',
+    ],
     rows: records.map((r) => [
       int(r.size.pods),
       int(r.size.policies),
@@ -44,9 +48,17 @@ export function sizesTable(series: Series, records: readonly RunRecord[]): Table
       evalText(r),
       int(r.result.facts.connections),
       megabytes(r.result.facts.outputBytes),
+      ...(withCli ? cliCells(r) : []),
       statusText(r),
     ]),
   };
+}
+
+function cliCells(r: RunRecord): string[] {
+  if (r.cli === undefined) return ['—', '—'];
+  if (r.cli.outcome === 'timeout') return [`> ${seconds(r.timeoutMs, 0)}`, '—'];
+  if (r.cli.outcome === 'crashed') return ['crashed', '—'];
+  return [seconds(r.cli.wallMs), megabytes(r.cli.maxRssBytes)];
 }
 
 /** Growth from one size to the next: the doubled quantity, time, and what the output grew by. */
