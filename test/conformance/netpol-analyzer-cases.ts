@@ -161,33 +161,6 @@ export const INPUT_CONVENTIONS: Readonly<Record<string, string>> = {
     'does not and rejects the Deployment for a missing containerPort, as netwarden does',
 };
 
-const HOST_NETWORK =
-  'engine: netpol-analyzer treats hostNetwork pods like any pod (semantics §5.3, first option); netwarden ' +
-  'has only the second (ignored by selectors, never isolated). Needs an EngineOptions switch.';
-
-const NODE_OWNER =
-  'engine/load: static (mirror) pods, whose controller ownerReference is their Node, are grouped into one ' +
-  "'kube-system/minikube[Node]' endpoint; a Node is not a workload, and netpol-analyzer shows each as its own Pod";
-const TAB_IN_FLOW =
-  'load: a tab at the start of a line inside a flow sequence (args: [...]) is accepted by kubectl/go-yaml but ' +
-  'rejected by the loader, so three Deployments (frontend/webapp, payments/gateway, visa-processor-v2) are lost';
-
-const connlist = (name: string): string => `test_outputs/connlist/${name}_connlist_output.txt`;
-
-/**
- * Disagreements reported as netwarden bugs or missing options, by golden file. They still run
- * and still count as failures in the per-feature table, but are marked todo so that `npm test`
- * stays usable; NETWARDEN_CONFORMANCE_STRICT=1 makes them fail. Remove an entry once fixed (the
- * test then says so).
- */
-export const KNOWN_DISCREPANCIES: Readonly<Record<string, string>> = Object.fromEntries([
-  [connlist('acs-security-demos-added-workloads_focus_workload_backend_recommendation'), TAB_IN_FLOW],
-  [connlist('acs-security-demos-added-workloads_focus_workload_backend_recommendation_ingress'), TAB_IN_FLOW],
-]);
-
-export function strictConformance(): boolean {
-  return process.env['NETWARDEN_CONFORMANCE_STRICT'] === '1';
-}
 
 /** Feature tags that come from the input's kinds and the golden's options. */
 export function inputTags(kinds: ReadonlySet<string>, options: GoldenOptions): string[] {

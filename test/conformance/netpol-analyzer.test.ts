@@ -15,8 +15,8 @@ import { corpusDir, SKIP_REASON } from './corpus.js';
 import { FeatureTally } from './feature-tally.js';
 import { diffLines, equalIgnoringLineBreaks, formatDiff, isEmptyDiff, writeActual } from './line-diff.js';
 import {
-  INPUT_CONVENTIONS, inputExclusion, inputKinds, inputTags, KNOWN_DISCREPANCIES, NETPOL_ANALYZER_ENGINE_OPTIONS,
-  notComparableReason, readIndex, strictConformance, type Golden,
+  INPUT_CONVENTIONS, inputExclusion, inputKinds, inputTags, NETPOL_ANALYZER_ENGINE_OPTIONS,
+  notComparableReason, readIndex, type Golden,
 } from './netpol-analyzer-cases.js';
 import { connlistLines, type FocusOptions } from './netpol-analyzer-format.js';
 import { policyTags } from './policy-tags.js';
@@ -96,9 +96,7 @@ function registerGolden(run: Run, golden: Golden): void {
   }
   const convention = INPUT_CONVENTIONS[input];
   if (convention !== undefined) run.count(run.excluded, convention);
-  const known = KNOWN_DISCREPANCIES[golden.file];
-  const options = known !== undefined && !strictConformance() ? { todo: `known discrepancy: ${known}` } : {};
-  test(name, options, async (t) => {
+  test(name, async (t) => {
     const analysed = await run.analyse(input);
     const caseTags = [...tags, ...policyTags(analysed.cluster.policies)];
     let failure: unknown;
@@ -115,7 +113,6 @@ function registerGolden(run: Run, golden: Golden): void {
     }
     run.tally.record(caseTags, failure === undefined ? 'pass' : 'fail');
     if (failure !== undefined) throw failure;
-    if (known !== undefined) t.diagnostic(`netwarden now agrees: remove ${golden.file} from KNOWN_DISCREPANCIES`);
   });
 }
 
