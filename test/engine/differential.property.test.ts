@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compileCluster, connectivity, evaluate, type Endpoint } from '../../src/engine/index.js';
+import { compileCluster, connectivity, evaluate, isExternalEndpoint, type Endpoint } from '../../src/engine/index.js';
 import { containsPort } from '../../src/algebra/port-set.js';
 import { parseIP, containsIP, ipSetOfBlock } from '../../src/algebra/ip-set.js';
 import { referenceAllowed, type RefEnd } from './reference.js';
@@ -45,10 +45,10 @@ for (const [ipBlockMatchesPodIPs, hostNetworkPods] of [[true, 'node-traffic'], [
           }
         }
         // External atoms: every probe address lies in exactly one atom; the atom's ports equal evaluate().
-        const externals = map.endpoints.filter((e) => e.kind === 'External');
+        const externals = map.endpoints.filter(isExternalEndpoint);
         for (const ip of EXTERNAL_IPS) {
           const parsed = parseIP(ip)!;
-          const atom = externals.find((e) => e.kind === 'External' && e.cidrs.some((cidr) => containsIP(ipSetOfBlock(cidr, [])!, parsed)));
+          const atom = externals.find((e) => e.cidrs.some((cidr) => containsIP(ipSetOfBlock(cidr, [])!, parsed)));
           if (!atom) { assert.ok(parsed.family === 'IPv6', `no atom for ${ip}`); continue; }
           for (const p of c.pods) {
             const out = byPair.get(`${p.namespace}/${p.name} ${atom.id}`);
