@@ -20,6 +20,8 @@ export interface BenchOptions {
   readonly keep: boolean;
   /** Also time the built `netwarden map` on the main series' manifests. */
   readonly cli: boolean;
+  /** Measure nothing: print the tables of a run saved with --json. */
+  readonly tablesFrom?: string;
 }
 
 export type ParsedOptions = { readonly kind: 'ok'; readonly options: BenchOptions } | { readonly kind: 'exit'; readonly code: 0 | 2 };
@@ -41,6 +43,7 @@ function command(): Command {
     .option('--json <file>', 'write every measurement as JSON')
     .option('--markdown <file>', 'write the tables as Markdown')
     .option('--cli', 'also time the built `netwarden map -o json --level workload` on the main sizes, from outside')
+    .option('--tables-from <file>', 'measure nothing; print (and --markdown) the tables of a run saved with --json')
     .option('--keep', 'keep the generated manifests and maps (their folder is printed)');
 }
 
@@ -77,6 +80,7 @@ export function parseBenchOptions(argv: readonly string[]): ParsedOptions {
     ...(typeof opts['markdown'] === 'string' ? { markdownFile: opts['markdown'] } : {}),
     keep: opts['keep'] === true,
     cli: opts['cli'] === true,
+    ...(typeof opts['tablesFrom'] === 'string' ? { tablesFrom: opts['tablesFrom'] } : {}),
   };
   if (errors.length > 0) {
     process.stderr.write(errors.map((e) => `bench: error: ${e}\n`).join(''));

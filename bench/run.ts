@@ -121,13 +121,8 @@ async function buildCliOrSay(): Promise<string | undefined> {
   return undefined;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseBenchOptions(argv);
-  if (parsed.kind === 'exit') return parsed.code;
-  const { options } = parsed;
-  const machine = describeMachine();
-  const command = [process.env['npm_lifecycle_event'] ? `npm run ${process.env['npm_lifecycle_event']} --` : 'node --import tsx bench/run.ts', ...argv].join(' ');
-  const plan = planOf(options);
+/** Every size of the plan, each measured once even when two series share it. */
+async function measureAll(plan: Plan, options: BenchOptions, machine: Machine, command: string): Promise<RunRecord[]> {
   const cliBin = options.cli ? await buildCliOrSay() : undefined;
   const context: RunContext = {
     options,
@@ -138,17 +133,15 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   process.stdout.write(`${machineText(machine)}\n${command}\n${plan.runs} runs, ${options.timeoutMs / 1000} s budget each, manifests in ${context.workDir}\n\n`);
   const records: RunRecord[] = [];
-  let index = 0;
   try {
     for (const series of plan.series) {
       for (const size of series.sizes) {
         for (const format of series.formats) {
-          const key = sizeKey(size, format);
-          const done = context.measured.get(key);
+          const done = context.measured.get(sizeKey(size, format));
           const record = done === undefined ? await measureSize(series, size, format, context) : { ...done, series: series.id };
-          context.measured.set(key, record);
+          context.measured.set(sizeKey(size, format), record);
           records.push(record);
-          process.stdout.write(`${progressLine(++index, plan.runs, record)}${done === undefined ? '' : ' (measured above)'}\n`);
+          process.stdout.write(`${progressLine(records.length, plan.runs, record)}${done === undefined ? '' : ' (measured above)'}\n`);
           if (done === undefined) await printProfile(options, record);
         }
         context.generated.delete(sizeKey(size, 'yaml'));
@@ -157,10 +150,35 @@ async function main(argv: readonly string[]): Promise<number> {
   } finally {
     if (!options.keep) await rm(context.workDir, { recursive: true, force: true });
   }
-  const tables = resultTables(plan, records);
+  return records;
+}
+
+interface SavedRun {
+  readonly machine: Machine;
+  readonly command: string;
+  readonly options: BenchOptions;
+  readonly records: readonly RunRecord[];
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseBenchOptions(argv);
+  if (parsed.kind === 'exit') return parsed.code;
+  const { options } = parsed;
+  let run: SavedRun;
+  if (options.tablesFrom === undefined) {
+    const machine = describeMachine();
+    const lifecycle = process.env['npm_lifecycle_event'];
+    const command = [lifecycle ? `npm run ${lifecycle} --` : 'node --import tsx bench/run.ts', ...argv].join(' ');
+    run = { machine, command, options, records: await measureAll(planOf(options), options, machine, command) };
+    if (options.jsonFile !== undefined) await writeFile(options.jsonFile, `${JSON.stringify(run, null, 2)}\n`);
+  } else {
+    // Tables again from a saved run: its own plan and records, this invocation's outputs.
+    run = JSON.parse(await readFile(options.tablesFrom, 'utf8')) as SavedRun;
+    process.stdout.write(`${machineText(run.machine)}\n${run.command}\n`);
+  }
+  const tables = resultTables(planOf(run.options), run.records);
   process.stdout.write(`\n${tables.map(tableText).join('\n\n')}\n`);
-  if (options.jsonFile !== undefined) await writeFile(options.jsonFile, `${JSON.stringify({ machine, command, options, records }, null, 2)}\n`);
-  if (options.markdownFile !== undefined) await writeFile(options.markdownFile, markdownReport(machine, command, tables));
+  if (options.markdownFile !== undefined) await writeFile(options.markdownFile, markdownReport(run.machine, run.command, tables));
   return 0;
 }
 

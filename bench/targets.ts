@@ -20,9 +20,14 @@ const MAX_EVAL_MS = 1;
 const MAX_DOUBLING_GROWTH = 2.2;
 
 export function targetsTable(records: readonly RunRecord[]): Table {
-  const main = records.filter((r) => r.series === 'main' && r.format === 'yaml');
-  const largest = main.reduce<RunRecord | undefined>((best, r) => (best === undefined || r.size.pods > best.size.pods ? r : best), undefined);
-  const rows: TargetRow[] = largest === undefined ? [] : largestRows(largest).map((row) => atSmallerSize(row, largest));
+  const largestOf = (format: string): RunRecord | undefined =>
+    records
+      .filter((r) => r.series === 'main' && r.format === format)
+      .reduce<RunRecord | undefined>((best, r) => (best === undefined || r.size.pods > best.size.pods ? r : best), undefined);
+  const largest = largestOf('yaml') ?? largestOf('json');
+  const rows: TargetRow[] = [largestOf('yaml'), largestOf('json')].flatMap((r) =>
+    r === undefined ? [] : largestRows(r).map((row) => atSmallerSize(row, r)),
+  );
   rows.push(
     evalRow(records),
     doublingRow('pods ×2 (more workloads), same policies: time ≤ 2.2×', records.filter((r) => r.series === 'pods')),
@@ -48,7 +53,7 @@ function atSmallerSize(row: TargetRow, r: RunRecord): TargetRow {
 }
 
 function largestRows(r: RunRecord): TargetRow[] {
-  const at = `${sizeLabel(r.size)}, YAML`;
+  const at = `${sizeLabel(r.size)}, ${r.format.toUpperCase()} input`;
   const total = totalMs(r);
   const parse = parseMs(r);
   const unfinished = `— (${statusText(r)})`;
