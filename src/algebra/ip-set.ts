@@ -1,22 +1,7 @@
-export type IPFamily = 'IPv4' | 'IPv6';
+import { FAMILY_BITS as BITS, FAMILY_MAX as MAX, formatIP, parseCIDR, parseIP, type IPFamily, type ParsedCIDR, type ParsedIP } from './cidr.js';
 
-export interface ParsedIP {
-  readonly family: IPFamily;
-  readonly value: bigint;
-}
-
-export interface ParsedCIDR {
-  readonly family: IPFamily;
-  readonly prefix: number;
-  readonly start: bigint;
-  readonly end: bigint;
-  /** the address had bits set beyond the prefix (sloppy, e.g. 10.1.2.3/8) */
-  readonly hostBitsSet: boolean;
-  /** an octet or the prefix had leading zeros, read as decimal (sloppy) */
-  readonly leadingZeros: boolean;
-  /** masked network in canonical text, e.g. "10.0.0.0/8", "2001:db8::/64" */
-  readonly canonical: string;
-}
+// Text in and out is cidr.ts's; re-exported because the engine reads IP sets and their text together.
+export { formatIP, parseCIDR, parseIP, type IPFamily, type ParsedCIDR, type ParsedIP };
 
 /** Inclusive. */
 export type IPInterval = readonly [start: bigint, end: bigint];
@@ -33,57 +18,12 @@ export interface IPSet {
 type Intervals = readonly IPInterval[];
 
 const FAMILIES = ['IPv4', 'IPv6'] as const satisfies readonly IPFamily[];
-const BITS = { IPv4: 32, IPv6: 128 } as const;
-const MAX = { IPv4: (1n << 32n) - 1n, IPv6: (1n << 128n) - 1n } as const;
-/** ::ffff:0:0/96, the IPv4-mapped IPv6 addresses. */
-const MAPPED = 0xffffn;
 
 const NONE: Intervals = Object.freeze([]);
 const FULL = { IPv4: Object.freeze([Object.freeze([0n, MAX.IPv4] as const)]), IPv6: Object.freeze([Object.freeze([0n, MAX.IPv6] as const)]) };
 
 export const EMPTY_IP_SET: IPSet = Object.freeze({ IPv4: NONE, IPv6: NONE });
 export const ALL_IPS: IPSet = Object.freeze({ IPv4: FULL.IPv4, IPv6: FULL.IPv6 });
-
-/**
- * Go `ParseIP` as forked by Kubernetes (semantics §7.6): dotted-quad octets may have leading zeros,
- * read as decimal. semantics §2.6: an IPv4-mapped IPv6 address is the IPv4 address.
- */
-export function parseIP(text: string): ParsedIP | undefined {
-  const address = parseAddress(text);
-  if (address === undefined) return undefined;
-  if (address.family === 'IPv6' && address.value >> 32n === MAPPED) return { family: 'IPv4', value: address.value & MAX.IPv4 };
-  return { family: address.family, value: address.value };
-}
-
-/**
- * `netutils.ParseCIDRSloppy` (semantics §2.6, §7.6): the network is the masked address; a mapped
- * IPv6 network (prefix >= 96) becomes the IPv4 network with prefix - 96, as Go's IPNet.Contains reads it.
- */
-export function parseCIDR(text: string): ParsedCIDR | undefined {
-  const slash = text.indexOf('/');
-  const address = slash < 0 ? undefined : parseAddress(text.slice(0, slash));
-  const prefixText = text.slice(slash + 1);
-  if (address === undefined || !/^[0-9]+$/.test(prefixText)) return undefined;
-  let prefix = Number(prefixText);
-  if (prefix > BITS[address.family]) return undefined;
-  const hostMask = (1n << BigInt(BITS[address.family] - prefix)) - 1n;
-  let family: IPFamily = address.family;
-  let start = address.value & ~hostMask;
-  if (family === 'IPv6' && start >> 32n === MAPPED) {
-    family = 'IPv4';
-    prefix -= 96;
-    start &= MAX.IPv4;
-  }
-  return {
-    family,
-    prefix,
-    start,
-    end: start | hostMask,
-    hostBitsSet: (address.value & hostMask) !== 0n,
-    leadingZeros: address.leadingZeros || /^0[0-9]/.test(prefixText),
-    canonical: `${formatIP(family, start)}/${prefix}`,
-  };
-}
 
 export function ipSetOfCIDR(cidr: ParsedCIDR): IPSet {
   const intervals = cidr.prefix === 0 ? FULL[cidr.family] : [[cidr.start, cidr.end] as const];
@@ -139,12 +79,6 @@ export function containsIP(a: IPSet, ip: ParsedIP): boolean {
   return false;
 }
 
-/** IPv4 dotted quad; IPv6 RFC 5952 text. Values outside the family's space are reduced modulo its size. */
-export function formatIP(family: IPFamily, value: bigint): string {
-  const address = BigInt.asUintN(BITS[family], value);
-  return family === 'IPv4' ? formatIPv4(address) : formatIPv6(address);
-}
-
 /** The fewest CIDRs that cover start..end exactly: at each step, the largest aligned block that fits. */
 export function intervalToCIDRs(family: IPFamily, start: bigint, end: bigint): string[] {
   const bits = BITS[family];
@@ -179,80 +113,6 @@ export function ipAtoms(sets: readonly IPSet[], families: readonly IPFamily[]): 
     sorted.forEach((start, i) => atoms.push({ family, start, end: (sorted[i + 1] ?? max + 1n) - 1n }));
   }
   return atoms;
-}
-
-interface ParsedAddress extends ParsedIP {
-  readonly leadingZeros: boolean;
-}
-
-/** Go's ParseCIDR order: IPv4 first, then IPv6. No zone, no whitespace. */
-function parseAddress(text: string): ParsedAddress | undefined {
-  return parseIPv4(text) ?? parseIPv6(text);
-}
-
-function parseIPv4(text: string): ParsedAddress | undefined {
-  const octets = text.split('.');
-  if (octets.length !== 4) return undefined;
-  let value = 0n;
-  for (const octet of octets) {
-    if (!/^[0-9]+$/.test(octet) || Number(octet) > 255) return undefined;
-    value = (value << 8n) | BigInt(Number(octet));
-  }
-  return { family: 'IPv4', value, leadingZeros: octets.some((octet) => /^0[0-9]/.test(octet)) };
-}
-
-/** RFC 4291 text as Go reads it: at most one "::" standing for one or more zero groups; a dotted quad only last. */
-function parseIPv6(text: string): ParsedAddress | undefined {
-  const halves = text.split('::');
-  const head = parseGroups(halves[0] ?? '', halves.length === 1);
-  const tail = halves.length === 2 ? parseGroups(halves[1] ?? '', true) : { groups: [], leadingZeros: false };
-  if (halves.length > 2 || head === undefined || tail === undefined) return undefined;
-  const count = head.groups.length + tail.groups.length;
-  if (halves.length === 1 ? count !== 8 : count > 7) return undefined;
-  const groups = [...head.groups, ...Array<number>(8 - count).fill(0), ...tail.groups];
-  const value = groups.reduce((sum, group) => (sum << 16n) | BigInt(group), 0n);
-  return { family: 'IPv6', value, leadingZeros: head.leadingZeros || tail.leadingZeros };
-}
-
-/** Colon-separated hex groups (any number of digits, value <= 0xffff, as Go's xtoi); "" is no group. */
-function parseGroups(text: string, dottedLast: boolean): { groups: number[]; leadingZeros: boolean } | undefined {
-  if (text === '') return { groups: [], leadingZeros: false };
-  const parts = text.split(':');
-  const groups: number[] = [];
-  let leadingZeros = false;
-  for (const [i, part] of parts.entries()) {
-    const ipv4 = dottedLast && i === parts.length - 1 && part.includes('.') ? parseIPv4(part) : undefined;
-    if (ipv4 !== undefined) {
-      groups.push(Number(ipv4.value >> 16n), Number(ipv4.value & 0xffffn));
-      leadingZeros = ipv4.leadingZeros;
-    } else if (/^[0-9a-fA-F]+$/.test(part) && Number.parseInt(part, 16) <= 0xffff) {
-      groups.push(Number.parseInt(part, 16));
-    } else {
-      return undefined;
-    }
-  }
-  return { groups, leadingZeros };
-}
-
-function formatIPv4(value: bigint): string {
-  return [24n, 16n, 8n, 0n].map((shift) => ((value >> shift) & 0xffn).toString()).join('.');
-}
-
-/** RFC 5952 §4: lowercase, no leading zeros, the longest run of two or more zero groups (leftmost on tie) as "::". */
-function formatIPv6(value: bigint): string {
-  // RFC 5952 §5: IPv4-mapped addresses keep the dotted quad
-  if (value >> 32n === MAPPED) return `::ffff:${formatIPv4(value & MAX.IPv4)}`;
-  const groups = Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - 16 * i)) & 0xffffn));
-  let best = { start: -1, length: 1 };
-  for (let i = 0; i < 8; ) {
-    let j = i;
-    while (groups[j] === 0) j++;
-    if (j - i > best.length) best = { start: i, length: j - i };
-    i = Math.max(j, i + 1);
-  }
-  const hex = groups.map((group) => group.toString(16));
-  if (best.start < 0) return hex.join(':');
-  return `${hex.slice(0, best.start).join(':')}::${hex.slice(best.start + best.length).join(':')}`;
 }
 
 /** Applies an interval operation per family; returns the shared EMPTY/ALL sets when it can. */

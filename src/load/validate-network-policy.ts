@@ -8,7 +8,8 @@ import type { IPBlockWire, PeerWire, PolicyWire, PortWire, RuleWire } from './de
 import { forbidden, goQuote, invalid, notSupported, required } from './field-errors.js';
 import { portNameErrors, portNumberErrors } from './validate-names.js';
 import { validateSelector } from './validate-label-selector.js';
-import { cidrWarnings, isStrictSubset, parseCidrSloppy, type ParsedCidr } from './cidr.js';
+import { parseCIDRText, type CIDRText } from '../algebra/cidr.js';
+import { cidrWarnings, isStrictSubset } from './validate-cidr.js';
 import type { Field } from './read-fields.js';
 import { siteWith } from './positions.js';
 
@@ -75,9 +76,9 @@ function validateIPBlock(block: IPBlockWire, sink: ProblemSink): void {
   }
 }
 
-function checkCidr(field: Field, sink: ProblemSink): ParsedCidr | undefined {
+function checkCidr(field: Field, sink: ProblemSink): CIDRText | undefined {
   const value = field.value as string;
-  const parsed = parseCidrSloppy(value);
+  const parsed = parseCIDRText(value);
   if (parsed === undefined) {
     sink.error(field.site, 'validation', invalid(value, CIDR_MESSAGE));
     return undefined;
