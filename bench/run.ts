@@ -153,6 +153,16 @@ async function measureAll(plan: Plan, options: BenchOptions, machine: Machine, c
   return records;
 }
 
+/** How this run was started, as a user would type it again (npm's script arguments not repeated). */
+function commandLine(argv: readonly string[]): string {
+  const event = process.env['npm_lifecycle_event'];
+  const script = process.env['npm_lifecycle_script'];
+  if (event === undefined || script === undefined) return ['node --import tsx bench/run.ts', ...argv].join(' ');
+  const own = script.split('bench/run.ts')[1]?.trim().split(/\s+/).filter((a) => a !== '') ?? [];
+  const extra = own.every((a, i) => argv[i] === a) ? argv.slice(own.length) : argv;
+  return [`npm run ${event}`, ...(extra.length > 0 ? ['--', ...extra] : [])].join(' ');
+}
+
 interface SavedRun {
   readonly machine: Machine;
   readonly command: string;
@@ -167,8 +177,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let run: SavedRun;
   if (options.tablesFrom === undefined) {
     const machine = describeMachine();
-    const lifecycle = process.env['npm_lifecycle_event'];
-    const command = [lifecycle ? `npm run ${lifecycle} --` : 'node --import tsx bench/run.ts', ...argv].join(' ');
+    const command = commandLine(argv);
     run = { machine, command, options, records: await measureAll(planOf(options), options, machine, command) };
     if (options.jsonFile !== undefined) await writeFile(options.jsonFile, `${JSON.stringify(run, null, 2)}\n`);
   } else {
