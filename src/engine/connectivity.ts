@@ -23,28 +23,32 @@ export function connectivity(compiled: CompiledCluster, options: ConnectivityOpt
   groups.forEach((group, id) => {
     for (const c of group.classIds) groupsOfClass[c]!.push(id);
   });
-  const pairs = new Map<string, PortSet>();
-  const add = (from: string, to: string, ports: PortSet): void => {
-    const key = `${from}\u0000${to}`;
+  // Endpoint indexes: groups first (sorted by id), then external atoms in address order; a pair's
+  // key is from * count + to, so sorting the keys orders connections by (from, to) endpoint index.
+  const count = groups.length + atoms.length;
+  const pairs = new Map<number, PortSet>();
+  const add = (from: number, to: number, ports: PortSet): void => {
+    const key = from * count + to;
     const existing = pairs.get(key);
     pairs.set(key, existing === undefined ? ports : unionPorts(existing, ports));
   };
   for (const edge of edges.podToPod) {
     for (const g1 of groupsOfClass[edge.from]!) {
       for (const g2 of groupsOfClass[edge.to]!) {
-        if (g1 !== g2) add(groups[g1]!.endpoint.id, groups[g2]!.endpoint.id, edge.ports);
+        if (g1 !== g2) add(g1, g2, edge.ports);
       }
     }
   }
-  expandExternal(edges.podToExternal, groupsOfClass, (g, atom, ports) => add(groups[g]!.endpoint.id, atoms[atom]!.id, ports), false);
-  expandExternal(edges.externalToPod, groupsOfClass, (g, atom, ports) => add(atoms[atom]!.id, groups[g]!.endpoint.id, ports), true);
-  const connections: MapConnection[] = [];
-  for (const [key, allow] of pairs) {
-    const [from, to] = key.split('\u0000') as [string, string];
-    connections.push({ from, to, allow });
-  }
-  connections.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
+  const atomIndex = (atom: number): number => groups.length + atom;
+  expandExternal(edges.podToExternal, groupsOfClass, (g, atom, ports) => add(g, atomIndex(atom), ports), false);
+  expandExternal(edges.externalToPod, groupsOfClass, (g, atom, ports) => add(atomIndex(atom), g, ports), true);
   const endpoints: MapEndpoint[] = [...groups.map((g) => g.endpoint), ...atoms.map(externalEndpoint)];
+  const keys = Float64Array.from(pairs.keys()).sort();
+  const connections: MapConnection[] = new Array(keys.length);
+  keys.forEach((key, i) => {
+    const from = Math.floor(key / count);
+    connections[i] = { from: endpoints[from]!.id, to: endpoints[key - from * count]!.id, allow: pairs.get(key)! };
+  });
   return { level: options.level, endpoints, connections };
 }
 

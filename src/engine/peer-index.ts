@@ -22,6 +22,8 @@ export class PeerIndex {
   private readonly classesByNamespace = new Map<string, PodClass[]>();
   private readonly classesWithIPs: PodClass[];
   private readonly namespacesBySelector = new Map<string, string[]>();
+  /** "key=value" -> namespaces carrying that label. */
+  private readonly namespacesByLabel = new Map<string, string[]>();
   private readonly classesBySelector = new Map<string, number[]>();
   private readonly targetsByBlock = new Map<string, PeerTargets>();
 
@@ -33,6 +35,13 @@ export class PeerIndex {
       const list = this.classesByNamespace.get(c.representative.namespace);
       if (list) list.push(c);
       else this.classesByNamespace.set(c.representative.namespace, [c]);
+    }
+    for (const [name, labels] of compiled.namespaceLabels) {
+      for (const [key, value] of Object.entries(labels)) {
+        const list = this.namespacesByLabel.get(`${key}=${value}`);
+        if (list) list.push(name);
+        else this.namespacesByLabel.set(`${key}=${value}`, [name]);
+      }
     }
     this.classesWithIPs = compiled.options.ipBlockMatchesPodIPs
       ? classes.filter((c) => c.representative.ips.length > 0)
@@ -53,10 +62,28 @@ export class PeerIndex {
     let names = this.namespacesBySelector.get(key);
     if (!names) {
       names = [];
-      for (const [name, labels] of this.compiled.namespaceLabels) if (selectorMatches(selector, labels)) names.push(name);
+      for (const name of this.namespaceCandidates(selector)) {
+        if (selectorMatches(selector, this.compiled.namespaceLabels.get(name)!)) names.push(name);
+      }
       this.namespacesBySelector.set(key, names);
     }
     return names;
+  }
+
+  /**
+   * Namespaces that can match: those carrying one of the values an equality or In requirement
+   * demands (the smallest such list), else all of them. The caller still checks the selector.
+   */
+  private namespaceCandidates(selector: LabelSelector): Iterable<string> {
+    let best: string[] | undefined;
+    const consider = (key: string, values: readonly string[]): void => {
+      const lists = [...new Set(values)].map((value) => this.namespacesByLabel.get(`${key}=${value}`) ?? []);
+      const list = lists.length === 1 ? lists[0]! : lists.flat();
+      if (best === undefined || list.length < best.length) best = list;
+    };
+    for (const [key, value] of Object.entries(selector.matchLabels)) consider(key, [value]);
+    for (const r of selector.matchExpressions) if (r.operator === 'In') consider(r.key, r.values);
+    return best ?? this.compiled.namespaceLabels.keys();
   }
 
   private matchingClasses(namespace: string, selector: LabelSelector): number[] {
