@@ -45,9 +45,8 @@ export function classConnections(
   const builder = new DirectionTables(compiled, classes, atoms);
   const egress = classes.map((c) => builder.allow(c, 'egress'));
   const ingress = classes.map((c) => builder.allow(c, 'ingress'));
-  const endpoint = (id: number): Endpoint => ({ kind: 'pod', pod: classes[id]!.representative });
-  const external: Endpoint = { kind: 'external', ip: '0.0.0.0' };
-  const ingressBase = ingress.map((allow, id) => baseOf(allow, endpoint(id)));
+  const portsOf = (rule: CompiledRule, destination: Destination): PortSet => builder.portsOf(rule, destination);
+  const ingressBase = ingress.map((allow, id) => baseOf(allow, id, portsOf));
   const broadDestinations = classes.map((c) => c.id).filter((id) => !isEmptyPortSet(ingressBase[id]!));
   const listedBy = reverseIndex(ingress, classes.length);
 
@@ -59,7 +58,7 @@ export function classConnections(
     const broad = !out.isolated || out.anyPeerRules.length > 0;
     const candidates = broad ? new Set([...broadDestinations, ...listedBy[source.id]!]) : out.byClass.keys();
     for (const target of candidates) {
-      const sent = towards(out, endpoint(target), out.byClass.get(target));
+      const sent = towards(out, target, out.byClass.get(target), portsOf);
       if (isEmptyPortSet(sent)) continue;
       const accepted = ingress[target]!.isolated
         ? unionPorts(ingressBase[target]!, ingress[target]!.byClass.get(source.id) ?? EMPTY_PORT_SET)
@@ -67,7 +66,7 @@ export function classConnections(
       const ports = intersectPorts(sent, accepted);
       if (!isEmptyPortSet(ports)) podToPod.push({ from: source.id, to: target, ports });
     }
-    const toAnyAtom = baseOf(out, external);
+    const toAnyAtom = baseOf(out, 'external', portsOf);
     atoms.forEach((_, atom) => {
       const ports = unionPorts(toAnyAtom, out.byAtom.get(atom) ?? EMPTY_PORT_SET);
       if (!isEmptyPortSet(ports)) podToExternal.push({ from: source.id, to: atom, ports });
@@ -78,16 +77,20 @@ export function classConnections(
   return { podToPod, podToExternal, externalToPod };
 }
 
+/** A destination class id, or any address outside the cluster. */
+type Destination = number | 'external';
+type PortsOf = (rule: CompiledRule, destination: Destination) => PortSet;
+
 /** Ports allowed towards every remote end (not isolated: all; else the rules without peers). */
-function baseOf(allow: DirectionAllow, destination: Endpoint): PortSet {
+function baseOf(allow: DirectionAllow, destination: Destination, portsOf: PortsOf): PortSet {
   if (!allow.isolated) return ALL_PORTS;
   let ports = EMPTY_PORT_SET;
-  for (const rule of allow.anyPeerRules) ports = unionPorts(ports, rulePortSet(rule, destination));
+  for (const rule of allow.anyPeerRules) ports = unionPorts(ports, portsOf(rule, destination));
   return ports;
 }
 
-function towards(allow: DirectionAllow, destination: Endpoint, listed: PortSet | undefined): PortSet {
-  const base = baseOf(allow, destination);
+function towards(allow: DirectionAllow, destination: number, listed: PortSet | undefined, portsOf: PortsOf): PortSet {
+  const base = baseOf(allow, destination, portsOf);
   return listed === undefined ? base : unionPorts(base, listed);
 }
 
@@ -103,6 +106,7 @@ function reverseIndex(ingress: readonly DirectionAllow[], count: number): number
 class DirectionTables {
   private readonly peers: PeerIndex;
   private readonly classes: readonly PodClass[];
+  private readonly fixedPorts = new Map<CompiledRule, PortSet>();
 
   constructor(compiled: CompiledCluster, classes: readonly PodClass[], atoms: readonly ExternalAtom[]) {
     this.peers = new PeerIndex(compiled, classes, atoms);
@@ -123,17 +127,28 @@ class DirectionTables {
       (table.anyPeerRules as CompiledRule[]).push(rule);
       return;
     }
-    const self: Endpoint = { kind: 'pod', pod: subject.representative };
     for (const peer of rule.peers) {
       const targets = this.peers.targets(peer, policy.policy.namespace);
       for (const id of targets.classes) {
         // Ports are destination ports (semantics §2.7/§2.8): egress resolves names on the remote pod.
-        const destination: Endpoint = direction === 'egress' ? { kind: 'pod', pod: this.classes[id]!.representative } : self;
-        addPorts(table.byClass, id, rulePortSet(rule, destination));
+        addPorts(table.byClass, id, this.portsOf(rule, direction === 'egress' ? id : subject.id));
       }
-      const atomPorts = rulePortSet(rule, direction === 'egress' ? { kind: 'external', ip: '0.0.0.0' } : self);
+      const atomPorts = direction === 'egress' ? this.portsOf(rule, 'external') : this.portsOf(rule, subject.id);
       for (const id of targets.atoms) addPorts(table.byAtom, id, atomPorts);
     }
+  }
+
+  /** A rule's ports towards a destination class or the outside, cached when no named port needs the destination. */
+  portsOf(rule: CompiledRule, destination: Destination): PortSet {
+    const fixed = this.fixedPorts.get(rule);
+    if (fixed !== undefined) return fixed;
+    const endpoint: Endpoint =
+      destination === 'external'
+        ? { kind: 'external', ip: '0.0.0.0' }
+        : { kind: 'pod', pod: this.classes[destination]!.representative };
+    const ports = rulePortSet(rule, endpoint);
+    if (!rule.ports?.some((entry) => entry.port.kind === 'named')) this.fixedPorts.set(rule, ports);
+    return ports;
   }
 }
 

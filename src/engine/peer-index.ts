@@ -24,7 +24,9 @@ export class PeerIndex {
   private readonly namespacesBySelector = new Map<string, string[]>();
   /** "key=value" -> namespaces carrying that label. */
   private readonly namespacesByLabel = new Map<string, string[]>();
-  private readonly classesBySelector = new Map<string, number[]>();
+  /** podSelector text -> namespace -> matching class ids. */
+  private readonly classesBySelector = new Map<string, Map<string, number[]>>();
+  private readonly targetsByPeer = new Map<CompiledPeer, PeerTargets>();
   private readonly targetsByBlock = new Map<string, PeerTargets>();
 
   constructor(compiled: CompiledCluster, classes: readonly PodClass[], atoms: readonly ExternalAtom[]) {
@@ -48,12 +50,25 @@ export class PeerIndex {
       : [];
   }
 
+  /** Cached per peer: a policy's peers are looked up once, whatever number of pods it selects. */
   targets(peer: CompiledPeer, policyNamespace: string): PeerTargets {
+    let targets = this.targetsByPeer.get(peer);
+    if (!targets) {
+      targets = this.resolve(peer, policyNamespace);
+      this.targetsByPeer.set(peer, targets);
+    }
+    return targets;
+  }
+
+  private resolve(peer: CompiledPeer, policyNamespace: string): PeerTargets {
     if (peer.kind === 'ipBlock') return this.blockTargets(peer.addresses);
     const namespaces =
       peer.namespaceSelector === null ? [policyNamespace] : this.matchingNamespaces(peer.namespaceSelector);
+    const podSelectorKey = JSON.stringify(peer.podSelector);
     const classes: number[] = [];
-    for (const ns of namespaces) classes.push(...this.matchingClasses(ns, peer.podSelector));
+    for (const ns of namespaces) {
+      for (const id of this.matchingClasses(ns, peer.podSelector, podSelectorKey)) classes.push(id);
+    }
     return { classes: classes.sort((a, b) => a - b), atoms: [] };
   }
 
@@ -86,14 +101,18 @@ export class PeerIndex {
     return best ?? this.compiled.namespaceLabels.keys();
   }
 
-  private matchingClasses(namespace: string, selector: LabelSelector): number[] {
-    const key = `${namespace}\u0000${JSON.stringify(selector)}`;
-    let ids = this.classesBySelector.get(key);
+  private matchingClasses(namespace: string, selector: LabelSelector, selectorKey: string): number[] {
+    let byNamespace = this.classesBySelector.get(selectorKey);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      this.classesBySelector.set(selectorKey, byNamespace);
+    }
+    let ids = byNamespace.get(namespace);
     if (!ids) {
       ids = (this.classesByNamespace.get(namespace) ?? [])
         .filter((c) => selectorMatches(selector, c.representative.labels))
         .map((c) => c.id);
-      this.classesBySelector.set(key, ids);
+      byNamespace.set(namespace, ids);
     }
     return ids;
   }
