@@ -41,7 +41,8 @@ export function loadInto(inputs: readonly InputText[], options: LoadOptions, sin
       }
     }
     if (found === 0 && sink.problems.length === before) {
-      sink.warning({ file: input.file, path: '', line: 0 }, 'schema', 'no Kubernetes objects in this file');
+      // An empty input is almost always a mistake (a failed `helm template`, a wrong path): say so.
+      sink.error({ file: input.file, path: '', line: 0 }, 'schema', 'no Kubernetes objects in this file');
     }
   }
   const cluster = builder.build();

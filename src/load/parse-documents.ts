@@ -26,7 +26,7 @@ const PARSE_OPTIONS = { version: '1.1', merge: true, prettyErrors: false, unique
 /** Returns undefined (after reporting) when the text is binary. */
 function checkText(file: string, text: string, sink: ProblemSink): string | undefined {
   if (text.includes('\0')) {
-    sink.add({ severity: 'error', kind: 'io', file, line: 0, message: 'binary file (contains NUL bytes); not loaded' });
+    sink.add({ severity: 'error', kind: 'yaml', file, line: 0, message: 'binary file (contains NUL bytes); not loaded' });
     return undefined;
   }
   return text.startsWith('\uFEFF') ? text.slice(1) : text;

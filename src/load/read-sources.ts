@@ -110,13 +110,13 @@ async function readText(file: string, read: () => Promise<Buffer>, sink: Problem
     return undefined;
   }
   if (bytes.includes(0)) {
-    sink.add({ severity: 'error', kind: 'io', file, line: 0, message: 'binary file (contains NUL bytes); not loaded' });
+    sink.add({ severity: 'error', kind: 'yaml', file, line: 0, message: 'binary file (contains NUL bytes); not loaded' });
     return undefined;
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    sink.add({ severity: 'error', kind: 'io', file, line: 0, message: 'binary file (not valid UTF-8 text); not loaded' });
+    sink.add({ severity: 'error', kind: 'yaml', file, line: 0, message: 'binary file (not valid UTF-8 text); not loaded' });
     return undefined;
   }
 }

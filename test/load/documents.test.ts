@@ -75,9 +75,9 @@ describe('malformed and hostile input', () => {
     assert.deepEqual(printed(loadFixture('malformed-json.json')), ['malformed-json.json:4:28: Unexpected , in flow map']);
   });
 
-  it('an empty file is a warning naming the file', () => {
-    assert.deepEqual(printed(loadFixture('empty-file.yaml')), ['empty-file.yaml: warning: no Kubernetes objects in this file']);
-    assert.deepEqual(printed(loadFixture('only-comments.yaml')), ['only-comments.yaml: warning: no Kubernetes objects in this file']);
+  it('an empty file is an error naming the file', () => {
+    assert.deepEqual(printed(loadFixture('empty-file.yaml')), ['empty-file.yaml: no Kubernetes objects in this file']);
+    assert.deepEqual(printed(loadFixture('only-comments.yaml')), ['only-comments.yaml: no Kubernetes objects in this file']);
   });
 
   it('a file with NUL bytes is an error naming the file and is not parsed', () => {
