@@ -1,6 +1,6 @@
 import { unionPorts, type PortSet } from '../algebra/port-set.js';
 import type { Pod } from '../model/cluster.js';
-import { classConnections, type ClassEdge } from './class-connectivity.js';
+import { classConnections, type ClassConnections, type ClassEdge } from './class-connectivity.js';
 import type { CompiledCluster } from './compile.js';
 import { externalAtoms, type ExternalAtom } from './external-atoms.js';
 import { podClasses } from './pod-classes.js';
@@ -19,13 +19,20 @@ export function connectivity(compiled: CompiledCluster, options: ConnectivityOpt
   const { classes, classOfPod } = podClasses(compiled, atoms);
   const edges = classConnections(compiled, classes, atoms);
   const groups = groupPods(compiled.cluster.pods, classOfPod, options.level);
-  const groupsOfClass: number[][] = Array.from({ length: classes.length }, () => []);
+  const endpoints: MapEndpoint[] = [...groups.map((g) => g.endpoint), ...atoms.map(externalEndpoint)];
+  const pairs = expandToGroups(edges, groups, classes.length, endpoints.length);
+  return { level: options.level, endpoints, connections: toConnections(pairs, endpoints) };
+}
+
+/**
+ * Class edges -> endpoint pairs. Endpoint indexes: groups first (sorted by id), then external
+ * atoms in address order; a pair's key is from * count + to.
+ */
+function expandToGroups(edges: ClassConnections, groups: readonly Group[], classCount: number, count: number): Map<number, PortSet> {
+  const groupsOfClass: number[][] = Array.from({ length: classCount }, () => []);
   groups.forEach((group, id) => {
     for (const c of group.classIds) groupsOfClass[c]!.push(id);
   });
-  // Endpoint indexes: groups first (sorted by id), then external atoms in address order; a pair's
-  // key is from * count + to, so sorting the keys orders connections by (from, to) endpoint index.
-  const count = groups.length + atoms.length;
   const pairs = new Map<number, PortSet>();
   const add = (from: number, to: number, ports: PortSet): void => {
     const key = from * count + to;
@@ -35,21 +42,26 @@ export function connectivity(compiled: CompiledCluster, options: ConnectivityOpt
   for (const edge of edges.podToPod) {
     for (const g1 of groupsOfClass[edge.from]!) {
       for (const g2 of groupsOfClass[edge.to]!) {
-        if (g1 !== g2) add(g1, g2, edge.ports);
+        if (g1 !== g2) add(g1, g2, edge.ports); // a pod or workload to itself is never listed
       }
     }
   }
   const atomIndex = (atom: number): number => groups.length + atom;
   expandExternal(edges.podToExternal, groupsOfClass, (g, atom, ports) => add(g, atomIndex(atom), ports), false);
   expandExternal(edges.externalToPod, groupsOfClass, (g, atom, ports) => add(atomIndex(atom), g, ports), true);
-  const endpoints: MapEndpoint[] = [...groups.map((g) => g.endpoint), ...atoms.map(externalEndpoint)];
+  return pairs;
+}
+
+/** Sorting the integer keys orders connections by (from, to) endpoint index. */
+function toConnections(pairs: ReadonlyMap<number, PortSet>, endpoints: readonly MapEndpoint[]): MapConnection[] {
+  const count = endpoints.length;
   const keys = Float64Array.from(pairs.keys()).sort();
   const connections: MapConnection[] = new Array(keys.length);
   keys.forEach((key, i) => {
     const from = Math.floor(key / count);
     connections[i] = { from: endpoints[from]!.id, to: endpoints[key - from * count]!.id, allow: pairs.get(key)! };
   });
-  return { level: options.level, endpoints, connections };
+  return connections;
 }
 
 function expandExternal(
