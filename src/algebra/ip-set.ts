@@ -126,6 +126,9 @@ function combine(operation: (a: Intervals, b: Intervals, max: bigint) => Interva
   return result;
 }
 
+// The interval operations below are a typed twin of port-set.ts's range operations (bigints here,
+// numbers there): change both together. port-set.ts says why they are not one generic function.
+
 /** Linear merge of two sorted lists. */
 function unionIntervals(a: Intervals, b: Intervals, max: bigint): Intervals {
   if (b.length === 0 || isFull(a, max)) return a;

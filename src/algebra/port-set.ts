@@ -115,6 +115,12 @@ function combine(operation: (a: Ranges, b: Ranges) => Ranges, a: PortSet, b: Por
   return result;
 }
 
+// unionRanges .. appendMerged are a typed twin of the interval operations in ip-set.ts (numbers here,
+// bigints there): change both together. Deliberately not one generic over number | bigint: V8 then
+// shares one function's type feedback between Smi and BigInt tuples, and port-set unions,
+// intersections and subtractions (hot in the engine) ran 6-10% slower alone and 15-35% slower
+// with IP set operations in the same process (1e6 operations on small port sets, Node 20).
+
 /** Linear merge of two sorted lists. */
 function unionRanges(a: Ranges, b: Ranges): Ranges {
   if (b.length === 0 || isFull(a)) return a;
