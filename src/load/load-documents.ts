@@ -3,13 +3,15 @@
 import type { Cluster } from '../model/cluster.js';
 import type { LoadProblem } from '../model/problem.js';
 import { ProblemSink } from './problem-sink.js';
-import { parseDocuments } from './parse-documents.js';
+import { parseDocuments, type YamlReader } from './parse-documents.js';
 import { objectsOfDocument } from './split-objects.js';
 import { ClusterBuilder } from './objects-to-model.js';
 
 export interface LoadOptions {
   /** Namespace of objects without metadata.namespace ("default" unless -n). */
   readonly defaultNamespace: string;
+  /** How YAML is read (parse-documents.ts); 'fast' unless set. Both give the same result. */
+  readonly yamlReader?: YamlReader;
 }
 
 export interface LoadResult {
@@ -34,7 +36,7 @@ export function loadInto(inputs: readonly InputText[], options: LoadOptions, sin
   for (const input of inputs) {
     const before = sink.problems.length;
     let found = 0;
-    for (const doc of parseDocuments(input.file, input.text, sink)) {
+    for (const doc of parseDocuments(input.file, input.text, sink, options.yamlReader ?? 'fast')) {
       for (const object of objectsOfDocument(input.file, doc, sink)) {
         builder.add(object);
         found++;

@@ -8,6 +8,8 @@ import type { ProblemSink } from './problem-sink.js';
 import { DocumentLimitError, documentToPlain } from './yaml-to-plain.js';
 import { jsonToPlain, looksLikeJson } from './json-to-plain.js';
 import { fixFlowIndentTabs } from './flow-tabs.js';
+import { simpleYamlToPlain } from './simple-yaml-to-plain.js';
+import { PARSE_OPTIONS } from './yaml-1.1-scalars.js';
 
 export interface ParsedDocument {
   /** The document's value; null for an empty document. */
@@ -19,9 +21,12 @@ export interface ParsedDocument {
 /** One broken bracket can cascade into thousands of errors; the first ones are the useful ones. */
 const MAX_PARSER_ERRORS = 10;
 
-// kubectl reads YAML through go-yaml v2, a YAML 1.1 parser: `yes`/`on` are booleans, `0777` is
-// octal and `<<` merges maps. Parsing as 1.1 makes the same manifests mean the same values.
-const PARSE_OPTIONS = { version: '1.1', merge: true, prettyErrors: false, uniqueKeys: true } as const;
+/**
+ * How YAML is read: 'fast' takes simple-yaml-to-plain.ts for files it can read exactly as the
+ * yaml library would (the rest go to the library), 'yaml-library' always uses the library; the
+ * differential tests compare the two.
+ */
+export type YamlReader = 'fast' | 'yaml-library';
 
 /** Returns undefined (after reporting) when the text is binary. */
 function checkText(file: string, text: string, sink: ProblemSink): string | undefined {
@@ -36,12 +41,17 @@ function checkText(file: string, text: string, sink: ProblemSink): string | unde
  * Yields each document as soon as it is composed (so a long stream never holds every syntax
  * tree at once), keeping its problems and its objects' problems in file order.
  */
-export function* parseDocuments(file: string, rawText: string, sink: ProblemSink): Generator<ParsedDocument> {
+export function* parseDocuments(file: string, rawText: string, sink: ProblemSink, reader: YamlReader = 'fast'): Generator<ParsedDocument> {
   const text = checkText(file, rawText, sink);
   if (text === undefined) return;
   const json = looksLikeJson(text) ? jsonToPlain(text) : undefined;
   if (json !== undefined) {
     yield json; // strict JSON, read fast; anything else (and every error) takes the YAML path
+    return;
+  }
+  const simple = reader === 'fast' ? simpleYamlToPlain(text) : undefined;
+  if (simple !== undefined) {
+    yield* simple; // the common subset of YAML, read fast; the rest takes the yaml library
     return;
   }
   const lines = new LineCounter();
