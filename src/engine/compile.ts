@@ -5,6 +5,7 @@ import type { NetworkPolicy, PolicyPort, PolicyRule } from '../model/network-pol
 import { ipSetOfBlock, type IPSet, EMPTY_IP_SET } from '../algebra/ip-set.js';
 import { selectorMatches } from '../algebra/label-selector.js';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type PolicyRef } from './types.js';
+import { compileTiers, type CompiledTiers } from './compile-cluster-policies.js';
 
 /** A peer ready for matching: selectors kept, ipBlocks turned into address sets once. */
 export type CompiledPeer =
@@ -40,6 +41,8 @@ export interface CompiledCluster {
   readonly policiesByNamespace: ReadonlyMap<string, readonly CompiledPolicy[]>;
   readonly namespaceLabels: ReadonlyMap<string, Labels>;
   readonly podsById: ReadonlyMap<string, Pod>;
+  /** The cluster-wide policies of the admin and baseline tiers, each in evaluation order. */
+  readonly tiers: CompiledTiers;
 }
 
 const NO_LABELS: Labels = Object.freeze({});
@@ -59,6 +62,7 @@ export function compileCluster(cluster: Cluster, options: Partial<EngineOptions>
     policiesByNamespace,
     namespaceLabels: new Map(cluster.namespaces.map((ns) => [ns.name, ns.labels])),
     podsById: new Map(cluster.pods.map((pod) => [`${pod.namespace}/${pod.name}`, pod])),
+    tiers: compileTiers(cluster.clusterPolicies ?? []),
   };
 }
 

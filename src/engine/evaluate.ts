@@ -2,12 +2,14 @@ import type { Direction } from '../model/common.js';
 import type { Pod } from '../model/cluster.js';
 import { policySelectsPod, type CompiledCluster, type CompiledPolicy } from './compile.js';
 import { matchingPeers, portEntryMatches } from './match.js';
-import type { Connection, DirectionVerdict, Endpoint, RuleRef, Verdict } from './types.js';
+import { judge } from './tiers.js';
+import type { Connection, DirectionReason, DirectionVerdict, Endpoint, RuleRef, TierStep, Verdict } from './types.js';
 
 /**
  * The verdict on one connection, with its reasons (semantics §4, §6): egress is judged at the
- * source pod by its namespace's policies, ingress at the destination pod by its own; the
- * connection is allowed only when both directions allow it.
+ * source pod, ingress at the destination pod, each through the tiers admin -> NetworkPolicy ->
+ * baseline -> default (ANP semantics §7); the connection is allowed only when both directions
+ * allow it. A pod reaching itself is always allowed (semantics §4.1; ANP semantics §7.5 hairpin).
  */
 export function evaluate(compiled: CompiledCluster, connection: Connection): Verdict {
   const { from, to } = connection;
@@ -34,21 +36,33 @@ function directionVerdict(
   direction: Direction,
 ): DirectionVerdict {
   const policies = selectingPolicies(compiled, subject, direction);
-  const selecting = policies.map((p) => p.ref);
-  if (policies.length === 0) {
-    return { direction, allowed: true, reason: 'not-isolated', isolated: false, selectingPolicies: [], allowedBy: [] };
-  }
+  const isolated = policies.length > 0;
   const remote = direction === 'egress' ? connection.to : connection.from;
   const allowedBy = policies.flatMap((p) => matchingRules(compiled, p, direction, remote, connection));
-  const allowed = allowedBy.length > 0;
+  const networkPolicy = { isolated, allowed: !isolated || allowedBy.length > 0 };
+  const tiers = judge({ compiled, connection, direction, subject, remote, networkPolicy });
+  const last = tiers[tiers.length - 1]!;
   return {
     direction,
-    allowed,
-    reason: allowed ? 'allowed-by-rule' : 'no-rule-matched',
-    isolated: true,
-    selectingPolicies: selecting,
+    allowed: last.decision === 'allow',
+    reason: reasonOf(last),
+    isolated,
+    selectingPolicies: policies.map((p) => p.ref),
     allowedBy,
+    tiers,
   };
+}
+
+function reasonOf(step: TierStep): DirectionReason {
+  switch (step.tier) {
+    case 'admin':
+    case 'baseline':
+      return 'cluster-policy';
+    case 'networkpolicy':
+      return step.decision === 'allow' ? 'allowed-by-rule' : 'no-rule-matched';
+    case 'default':
+      return 'not-isolated';
+  }
 }
 
 /** Every (rule, peer, port entry) of one policy that matches the connection (semantics §2.3). */
@@ -86,10 +100,10 @@ function isSamePod(a: Endpoint, b: Endpoint): boolean {
 
 function selfVerdict(direction: Direction): DirectionVerdict {
   // semantics §4.1: a pod cannot block access to itself.
-  return { direction, allowed: true, reason: 'self', isolated: false, selectingPolicies: [], allowedBy: [] };
+  return { direction, allowed: true, reason: 'self', isolated: false, selectingPolicies: [], allowedBy: [], tiers: [] };
 }
 
 function notAPod(direction: Direction): DirectionVerdict {
   // semantics §4: for pod <-> outside world only the pod end is evaluated.
-  return { direction, allowed: true, reason: 'not-a-pod', isolated: false, selectingPolicies: [], allowedBy: [] };
+  return { direction, allowed: true, reason: 'not-a-pod', isolated: false, selectingPolicies: [], allowedBy: [], tiers: [] };
 }

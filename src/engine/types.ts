@@ -1,6 +1,7 @@
 import type { Direction, Protocol } from '../model/common.js';
 import type { Pod } from '../model/cluster.js';
 import type { SourceRef } from '../model/source.js';
+import type { ClusterAction, ClusterActionText, ClusterPolicyKind, ClusterTier } from '../model/cluster-policy.js';
 import type { PortSet } from '../algebra/port-set.js';
 
 /** Implementation-defined behaviour (semantics §5), chosen per run. */
@@ -12,9 +13,18 @@ export interface EngineOptions {
    * by spec.podSelector nor matched by pod/namespace selectors; 'pods': they are treated like any pod.
    */
   readonly hostNetworkPods: 'node-traffic' | 'pods';
+  /**
+   * ANP semantics §3.3: whether the `networks` peers of cluster-wide policies match pod IPs.
+   * Upstream says they do (default true); netpol-analyzer never matches pod IPs.
+   */
+  readonly networksMatchPodIPs: boolean;
 }
 
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({ ipBlockMatchesPodIPs: true, hostNetworkPods: 'node-traffic' });
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
+  ipBlockMatchesPodIPs: true,
+  hostNetworkPods: 'node-traffic',
+  networksMatchPodIPs: true,
+});
 
 /** One end of a connection: a pod of the cluster, or an address outside it. */
 export type Endpoint =
@@ -56,7 +66,74 @@ export type DirectionReason =
   /** No policy selects the pod for this direction. */
   | 'not-isolated'
   | 'allowed-by-rule'
-  | 'no-rule-matched';
+  | 'no-rule-matched'
+  /** A rule of an admin or baseline cluster-wide policy decided (see `tiers`). */
+  | 'cluster-policy';
+
+/**
+ * The tiers a direction is judged by, in order (ANP semantics §7.2, style rule 5): the admin tier
+ * (AdminNetworkPolicy, ClusterNetworkPolicy tier Admin), NetworkPolicy, the baseline tier
+ * (BaselineAdminNetworkPolicy, ClusterNetworkPolicy tier Baseline), then the default (allow).
+ */
+export type TierName = 'admin' | 'networkpolicy' | 'baseline' | 'default';
+
+/** What one tier says: allow and deny are final; pass and no-match go on to the next tier. */
+export type TierDecision = 'allow' | 'deny' | 'pass' | 'no-match';
+
+export interface ClusterPolicyRef {
+  readonly kind: ClusterPolicyKind;
+  readonly name: string;
+  readonly tier: ClusterTier;
+  /** null for a BaselineAdminNetworkPolicy, which has no priority. */
+  readonly priority: number | null;
+  readonly source: SourceRef;
+}
+
+/** The rule of a cluster-wide policy that matched a connection in one direction. */
+export interface ClusterRuleRef {
+  readonly policy: ClusterPolicyRef;
+  readonly direction: Direction;
+  /** Index in spec.ingress / spec.egress. */
+  readonly ruleIndex: number;
+  /** The rule's `name`, when it has one. */
+  readonly ruleName?: string;
+  readonly action: ClusterAction;
+  readonly actionText: ClusterActionText;
+  /** Index of the first matching peer in from/to. */
+  readonly peerIndex: number;
+  /** Index of the first matching entry in ports/protocols; undefined when the rule has none (every port). */
+  readonly portIndex?: number;
+  readonly source: SourceRef;
+}
+
+/** The admin or the baseline tier's say on one direction. */
+export interface ClusterTierStep {
+  readonly tier: 'admin' | 'baseline';
+  readonly decision: TierDecision;
+  /** Policies of this tier that select the pod and have rules for this direction, in evaluation order. */
+  readonly consulted: readonly ClusterPolicyRef[];
+  /** The first matching rule; absent when the decision is no-match. */
+  readonly rule?: ClusterRuleRef;
+  /**
+   * ANP semantics §7.4: rules of other policies with the same priority that also match with a
+   * different action. Upstream leaves their order undefined; netwarden ordered by name, then kind.
+   */
+  readonly ambiguousWith?: readonly ClusterRuleRef[];
+}
+
+/** NetworkPolicy's say; its details are the direction verdict's isolated, selectingPolicies and allowedBy. */
+export interface NetworkPolicyTierStep {
+  readonly tier: 'networkpolicy';
+  /** no-match: no NetworkPolicy isolates the pod for this direction. */
+  readonly decision: 'allow' | 'deny' | 'no-match';
+}
+
+export interface DefaultTierStep {
+  readonly tier: 'default';
+  readonly decision: 'allow';
+}
+
+export type TierStep = ClusterTierStep | NetworkPolicyTierStep | DefaultTierStep;
 
 export interface DirectionVerdict {
   readonly direction: Direction;
@@ -67,6 +144,12 @@ export interface DirectionVerdict {
   readonly selectingPolicies: readonly PolicyRef[];
   /** Every rule that matched (all of them, not only the first). */
   readonly allowedBy: readonly RuleRef[];
+  /**
+   * The tiers consulted, in order; the last one decided. Empty when nothing was evaluated
+   * (reason 'not-a-pod' or 'self'). isolated/selectingPolicies/allowedBy describe NetworkPolicy
+   * whether or not its tier was reached.
+   */
+  readonly tiers: readonly TierStep[];
 }
 
 /** A verdict is data; formatters turn it into words. */

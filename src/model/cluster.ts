@@ -1,6 +1,7 @@
 import type { Labels, Protocol } from './common.js';
 import type { SourceRef } from './source.js';
 import type { NetworkPolicy } from './network-policy.js';
+import type { ClusterPolicy } from './cluster-policy.js';
 
 export interface Namespace {
   readonly name: string;
@@ -84,6 +85,11 @@ export interface Cluster {
   readonly workloads: readonly Workload[];
   readonly services: readonly Service[];
   readonly policies: readonly NetworkPolicy[];
+  /**
+   * AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects, in input order
+   * (the engine orders them by tier and priority). The loader always sets it; absent means none.
+   */
+  readonly clusterPolicies?: readonly ClusterPolicy[];
 }
 
 export function podId(pod: { namespace: string; name: string }): string {

@@ -90,6 +90,8 @@ function directionLines(result: EvalResult, verdict: DirectionVerdict): string[]
     }
     case 'allowed-by-rule':
       return [`${head}${isolatedBy}; allowed by:`, ...verdict.allowedBy.flatMap((ref) => ruleLines(result.policies, ref))];
+    case 'cluster-policy':
+      return [`${head}decided by a cluster-wide policy`];
     default:
       return assertNever(verdict.reason);
   }
