@@ -25,9 +25,23 @@ let nextSourcePort = 20000 + (process.pid % 20000);
 
 function reply() { return 'netwarden-lab ' + identity + '\n'; }
 
+// A probe sends a line first; curl sends an HTTP request and gets an HTTP answer (the guide's
+// "curl http://database"); a client that sends nothing gets the plain answer after a second.
+function answerTcp(socket) {
+  socket.on('error', () => {});
+  const silent = setTimeout(() => socket.end(reply()), 1000);
+  socket.once('data', (chunk) => {
+    clearTimeout(silent);
+    const body = reply();
+    if (!/^[A-Z]+ \S+ HTTP\//.test(chunk.toString('latin1'))) return socket.end(body);
+    socket.end('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ' + Buffer.byteLength(body) + '\r\nConnection: close\r\n\r\n' + body);
+  });
+  socket.once('close', () => clearTimeout(silent));
+}
+
 function listenTcp(port) {
   return new Promise((resolve, reject) => {
-    const server = net.createServer((socket) => { socket.on('error', () => {}); socket.end(reply()); });
+    const server = net.createServer(answerTcp);
     server.once('error', reject);
     server.listen({ port, host: '::', ipv6Only: false, backlog: 1024 }, () => resolve({ close: () => server.close() }));
   });
@@ -83,6 +97,7 @@ function probeTcp(probe, localPort) {
     const socket = net.connect({ host: probe.ip, port: probe.port, localPort });
     const timer = setTimeout(() => { socket.destroy(); resolve({ outcome: 'timeout' }); }, probe.timeoutMs);
     socket.setEncoding('utf8');
+    socket.once('connect', () => socket.write('probe\n'));
     socket.on('data', (chunk) => { data += chunk; });
     socket.on('end', () => { clearTimeout(timer); socket.end(); resolve({ outcome: 'answered', answer: data.trim() }); });
     socket.on('error', (error) => { clearTimeout(timer); socket.destroy(); resolve(outcomeOfError(error)); });

@@ -1,0 +1,140 @@
+// The lab's operations: up (plan, build, load the rulesets), probe (send, compare with the
+// engine), down. An edge: it builds namespaces and sends packets; the pure parts are plan.ts,
+// nft-render.ts, probe-plan.ts and compare.ts.
+import { performance } from 'node:perf_hooks';
+import type { Cluster } from '../model/cluster.js';
+import type { Protocol } from '../model/common.js';
+import { removeAllLabs, removeLab, withSignalCleanup } from './cleanup.js';
+import type { Removed } from './cleanup.js';
+import { compareResults, engineVerdicts, summarize } from './compare.js';
+import type { ComparisonRow, ComparisonSummary } from './compare.js';
+import type { Dataplane, PortRef } from './dataplane.js';
+import { RESOLV_CONF, renderHostsFile } from './hosts-file.js';
+import { attachNetnsLab, buildNetnsLab } from './netns-dataplane.js';
+import { renderPodRuleset } from './nft-render.js';
+import { planLab } from './plan.js';
+import type { LabOptions, LabPlan } from './plan.js';
+import { planProbes } from './probe-plan.js';
+import type { PlannedProbe } from './probe-plan.js';
+import { claimStateDir, readState, stateDirOf, writeState } from './state.js';
+
+export type UpOutcome =
+  | { readonly kind: 'up'; readonly plan: LabPlan; readonly dataplane: Dataplane; readonly millis: number }
+  | { readonly kind: 'invalid'; readonly errors: readonly string[] }
+  | { readonly kind: 'exists'; readonly name: string };
+
+/** Plans the lab, builds it, loads every pod's ruleset. On any failure (or a signal) it removes what it built. */
+export async function labUp(cluster: Cluster, options: LabOptions): Promise<UpOutcome> {
+  const planned = planLab(cluster, options);
+  if (!planned.ok) return { kind: 'invalid', errors: planned.errors };
+  const plan = planned.plan;
+  if (!(await claimStateDir(options.name))) return { kind: 'exists', name: options.name };
+  const started = performance.now();
+  const remove = (): Promise<Removed> => removeLab(options.name);
+  return withSignalCleanup(async () => {
+    try {
+      const listen = planProbes(plan.cluster, plan.topology, { protocols: ['TCP', 'UDP', 'SCTP'] }).listen;
+      const built = await buildNetnsLab(plan.topology, { stateDir: stateDirOf(options.name), listen, etcFiles: etcFiles(plan) });
+      await built.dataplane.apply(rulesets(plan));
+      await writeState({ plan, listening: Object.fromEntries(listen), agents: Object.fromEntries(built.agents) });
+      return { kind: 'up', plan, dataplane: built.dataplane, millis: performance.now() - started };
+    } catch (error) {
+      await remove();
+      throw error;
+    }
+  }, remove);
+}
+
+/** Every pod's nft script, by host index (pods come first in the topology, in cluster order). */
+export function rulesets(plan: LabPlan): Map<number, string> {
+  const out = new Map<number, string>();
+  plan.cluster.pods.forEach((pod, index) => {
+    out.set(index, renderPodRuleset(plan.cluster, pod, plan.services, { table: plan.table, ipBlockMatchesPodIPs: plan.options.ipBlockMatchesPodIPs }));
+  });
+  return out;
+}
+
+function etcFiles(plan: LabPlan): Map<number, Record<string, string>> {
+  const out = new Map<number, Record<string, string>>();
+  plan.cluster.pods.forEach((pod, index) => out.set(index, { hosts: renderHostsFile(pod.namespace, pod.name, plan.serviceNames), 'resolv.conf': RESOLV_CONF }));
+  return out;
+}
+
+export type AttachOutcome = { readonly kind: 'attached'; readonly plan: LabPlan; readonly dataplane: Dataplane } | { readonly kind: 'missing'; readonly message: string };
+
+/** The lab `name` that an earlier `lab up` built. */
+export async function labAttach(name: string): Promise<AttachOutcome> {
+  const read = await readState(name);
+  if (read.kind !== 'found') return { kind: 'missing', message: read.message };
+  const plan = read.state.plan;
+  try {
+    return { kind: 'attached', plan, dataplane: await attachNetnsLab(plan.topology, stateDirOf(name)) };
+  } catch (error) {
+    return { kind: 'missing', message: `lab "${name}" is broken (${(error as Error).message}); run "netwarden lab down --name ${name}"` };
+  }
+}
+
+export interface ProbeReport {
+  readonly rows: readonly ComparisonRow[];
+  readonly summary: ComparisonSummary;
+  /** Probes left out, and why (ports a host could not open). */
+  readonly notes: readonly string[];
+  readonly millis: number;
+}
+
+export interface ProbeRequest {
+  /** `--ports`; the relevant ports when absent. */
+  readonly ports?: readonly PortRef[];
+  readonly timeoutMs: number;
+}
+
+/** A timeout where the engine expects an answer is retried with this much longer a wait before it counts. */
+const RETRY_FACTOR = 3;
+
+/**
+ * Probes every relevant (source, destination, port) and compares with evaluate(). Only an answer can
+ * overturn a timeout, so retrying the timeouts the engine disagrees with can hide no probe that the
+ * kernel lets through against the engine's word; it only removes false alarms from a busy machine.
+ */
+export async function labProbe(plan: LabPlan, dataplane: Dataplane, request: ProbeRequest): Promise<ProbeReport> {
+  const started = performance.now();
+  const selection = request.ports === undefined ? { protocols: ALL_PROTOCOLS } : { protocols: ALL_PROTOCOLS, ports: request.ports };
+  const planned = planProbes(plan.cluster, plan.topology, selection);
+  const failed = await dataplane.listen(planned.listen);
+  const notes: string[] = [];
+  for (const [index, ports] of failed) {
+    notes.push(`${plan.topology.hosts[index]?.identity ?? index}: cannot listen on ${ports.map((p) => `${p.protocol}/${p.port}`).join(', ')}: probes to it left out`);
+  }
+  const cannot = (probe: PlannedProbe): boolean => (failed.get(probe.toHost) ?? []).some((p) => p.port === probe.port && p.protocol === probe.protocol);
+  const probes = planned.probes.filter((probe) => !cannot(probe));
+  const results = await dataplane.probe(probes, { timeoutMs: request.timeoutMs });
+  const verdicts = engineVerdicts(plan.cluster, plan.topology, probes, plan.options.ipBlockMatchesPodIPs);
+  const retry = probes.map((_, i) => i).filter((i) => verdicts[i] === true && results[i]?.outcome === 'timeout');
+  if (retry.length > 0) {
+    const again = await dataplane.probe(retry.map((i) => probes[i] as PlannedProbe), { timeoutMs: request.timeoutMs * RETRY_FACTOR });
+    retry.forEach((probeIndex, k) => (results[probeIndex] = again[k] ?? { outcome: 'error', error: 'no result' }));
+  }
+  const rows = compareResults(plan.topology, probes, results, verdicts);
+  return { rows, summary: summarize(rows), notes, millis: performance.now() - started };
+}
+
+const ALL_PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+export type RunOutcome = { readonly kind: 'probed'; readonly plan: LabPlan; readonly report: ProbeReport } | Exclude<UpOutcome, { kind: 'up' }>;
+
+/** `lab run`: up, probe, down; the lab is removed however this ends (error, signal). */
+export async function labRun(cluster: Cluster, options: LabOptions, request: ProbeRequest): Promise<RunOutcome> {
+  const up = await labUp(cluster, options);
+  if (up.kind !== 'up') return up;
+  try {
+    const report = await withSignalCleanup(() => labProbe(up.plan, up.dataplane, request), () => removeLab(options.name));
+    return { kind: 'probed', plan: up.plan, report };
+  } finally {
+    await up.dataplane.close({ remove: true });
+  }
+}
+
+/** `lab down`: one lab by name, or every lab and leftover (`--all`). */
+export function labDown(target: { readonly name: string } | { readonly all: true }): Promise<Removed> {
+  return 'all' in target ? removeAllLabs() : removeLab(target.name);
+}
