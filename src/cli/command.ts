@@ -18,8 +18,8 @@ export function newCommand(name: string, description: string, io: CliIO): Comman
     .helpOption('-h, --help', 'show this help')
     .exitOverride()
     .configureOutput({
-      writeOut: io.stdout,
-      writeErr: io.stderr,
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
       outputError: (text, write) => write(`netwarden ${name}: ${text}`),
     })
     .showHelpAfterError(`(run "netwarden ${name} --help" for usage)`)
@@ -61,6 +61,6 @@ export function oneOf<T extends string>(flag: string, value: unknown, allowed: r
 }
 
 export function reportUsageErrors(name: string, errors: readonly string[], io: CliIO): ExitCode {
-  io.stderr(errors.map((error) => `netwarden ${name}: error: ${error}\n`).join('') + `(run "netwarden ${name} --help" for usage)\n`);
+  io.stderr.write(errors.map((error) => `netwarden ${name}: error: ${error}\n`).join('') + `(run "netwarden ${name} --help" for usage)\n`);
   return EXIT.usage;
 }

@@ -27,16 +27,16 @@ Exit codes: 0 ran fine; 1 the input had invalid objects; 2 usage error or unread
 export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined) {
-    io.stderr(USAGE);
+    io.stderr.write(USAGE);
     return EXIT.usage;
   }
   if (name === '--help' || name === '-h') {
-    io.stdout(USAGE);
+    io.stdout.write(USAGE);
     return EXIT.ok;
   }
   if (name === 'help') return rest[0] === undefined ? runCli(['--help'], io) : runCli([rest[0], '--help'], io);
   if (!isCommand(name)) {
-    io.stderr(`netwarden: unknown command "${name}"\n\n${USAGE}`);
+    io.stderr.write(`netwarden: unknown command "${name}"\n\n${USAGE}`);
     return EXIT.usage;
   }
   return COMMANDS[name](rest, io);

@@ -5,16 +5,24 @@ import type { CliIO, ExitCode } from './io.js';
 import { EXIT } from './io.js';
 import { loadInput } from './load-input.js';
 import { mapCommand, resolveMapOptions } from './map-options.js';
+import { startProgress } from './progress.js';
+import { writeOutput } from './write-output.js';
 
-/** `netwarden map`: parse -> load -> connectivity -> format -> exit code. */
+/** `netwarden map`: parse -> load -> connectivity -> format, streamed to stdout -> exit code. */
 export async function runMap(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const parsed = parseArgv(mapCommand(io), argv);
   if (parsed.kind === 'exit') return parsed.code;
   const options = resolveMapOptions(parsed.opts);
   if (!options.ok) return reportUsageErrors('map', options.errors, io);
-  const input = await loadInput(options.value, io);
-  if (input.kind === 'unreadable') return EXIT.usage;
-  const map = connectivity(compileCluster(input.cluster), { level: options.value.level });
-  io.stdout(formatters.map[options.value.output](map));
-  return input.exitCode;
+  const progress = startProgress(io.stderr, io.clock);
+  try {
+    const input = await loadInput(options.value, io, progress);
+    if (input.kind === 'unreadable') return EXIT.usage;
+    progress.phase({ kind: 'computing', what: 'connectivity' });
+    const map = connectivity(compileCluster(input.cluster), { level: options.value.level });
+    const written = await writeOutput(formatters.map[options.value.output](map), io, progress);
+    return written.kind === 'failed' ? EXIT.usage : input.exitCode;
+  } finally {
+    progress.stop();
+  }
 }

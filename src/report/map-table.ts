@@ -1,30 +1,45 @@
+import type { PortSet } from '../algebra/port-set.js';
 import type { ConnectivityMap } from '../engine/types.js';
+import { chunked } from './formatter.js';
+import type { FormatOptions } from './formatter.js';
 import { formatPortSet } from './ports-text.js';
 
 const HEADER = ['FROM', 'TO', 'PORTS'] as const;
 
 /**
- * The connectivity map as an aligned table, one row per connection, grouped by source: the FROM
- * cell is left blank while it repeats. PORTS says `all` for every port of every protocol.
+ * The connectivity map as an aligned table, one row per connection in the map's order, grouped by
+ * source: the FROM cell is left blank while it repeats. PORTS says `all` for every port of every
+ * protocol. Produced in chunks: a first pass measures the columns, a second prints the rows.
  */
-export function formatMapTable(map: ConnectivityMap): string {
-  const rows: string[][] = [];
-  let previousFrom: string | undefined;
-  for (const connection of map.connections) {
-    rows.push([connection.from === previousFrom ? '' : connection.from, connection.to, formatPortSet(connection.allow)]);
-    previousFrom = connection.from;
-  }
-  const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const lines = [[...HEADER], ...rows].map((row) => alignRow(row, widths));
-  const footer = `${count(map.connections.length, 'connection')} between ${count(map.endpoints.length, 'endpoint')} (${map.level} level); pairs not listed allow nothing.`;
-  return [...lines, '', footer, ''].join('\n');
+export function formatMapTable(map: ConnectivityMap, options?: FormatOptions): Iterable<string> {
+  return chunked(tablePieces(map), options);
 }
 
-function alignRow(cells: readonly string[], widths: readonly number[]): string {
-  return cells
-    .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
-    .join('  ')
-    .trimEnd();
+function* tablePieces(map: ConnectivityMap): Generator<string, void, undefined> {
+  const [fromWidth, toWidth] = columnWidths(map);
+  yield `${HEADER[0].padEnd(fromWidth)}  ${HEADER[1].padEnd(toWidth)}  ${HEADER[2]}\n`;
+  const portTexts = new WeakMap<PortSet, string>();
+  let previousFrom: string | undefined;
+  for (const connection of map.connections) {
+    const from = connection.from === previousFrom ? '' : connection.from;
+    previousFrom = connection.from;
+    let ports = portTexts.get(connection.allow);
+    if (ports === undefined) portTexts.set(connection.allow, (ports = formatPortSet(connection.allow)));
+    // PORTS, the last cell, is never padded; it is never empty ('none' at least), so no trailing blanks.
+    yield `${from.padEnd(fromWidth)}  ${connection.to.padEnd(toWidth)}  ${ports}\n`;
+  }
+  yield `\n${count(map.connections.length, 'connection')} between ${count(map.endpoints.length, 'endpoint')} (${map.level} level); pairs not listed allow nothing.\n`;
+}
+
+/** The FROM and TO columns' widths: their longest cell, header included. */
+function columnWidths(map: ConnectivityMap): readonly [number, number] {
+  let fromWidth = HEADER[0].length;
+  let toWidth = HEADER[1].length;
+  for (const { from, to } of map.connections) {
+    if (from.length > fromWidth) fromWidth = from.length;
+    if (to.length > toWidth) toWidth = to.length;
+  }
+  return [fromWidth, toWidth];
 }
 
 function count(n: number, noun: string): string {

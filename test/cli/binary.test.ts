@@ -1,7 +1,9 @@
 // A few runs of the built executable, as a user or a script runs it: exit codes, stdin, the shebang.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 
 const BIN = 'dist/bin/netwarden.js';
@@ -35,5 +37,22 @@ describe('the built netwarden executable', () => {
     const result = run(['map', '-f', '-', '--level', 'workload', '-o', 'json'], manifests);
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout).endpoints[0], { id: 'default/deployment/frontend', kind: 'Deployment', namespace: 'default', name: 'frontend' });
+  });
+
+  test('`| head`: a reader that closes the pipe early ends the map quietly, exit 0', async () => {
+    // 150 pods and no policy: every pair connects, about 2 MB of JSON, far more than a pipe holds.
+    const dir = await mkdtemp(join(tmpdir(), 'netwarden-epipe-'));
+    try {
+      const pod = (i: number) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p-${i}, namespace: big}\nspec: {containers: [{name: c, image: x}]}\n`;
+      await writeFile(join(dir, 'pods.yaml'), Array.from({ length: 150 }, (_, i) => pod(i)).join('---\n'));
+      const child = spawn(BIN, ['map', '-f', dir, '-o', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (data: Buffer) => (stderr += String(data)));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.deepEqual({ code, stderr }, { code: 0, stderr: '' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
