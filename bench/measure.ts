@@ -4,7 +4,7 @@
 // compile and connectivity it times evaluate() on sampled connections; that time is not part of
 // the end-to-end figure. Started by run-size.ts with the request as JSON in argv[2].
 
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { loadSources } from '../src/load/index.js';
 import { compileCluster, connectivity, evaluate, type CompiledCluster, type Connection } from '../src/engine/index.js';
 import { formatters } from '../src/report/index.js';
@@ -78,9 +78,9 @@ async function main(request: MeasureRequest): Promise<void> {
   await timed(
     'serialise',
     async () => {
-      const text = formatters.map.json(map);
-      await writeFile(request.outFile, text);
-      return Buffer.byteLength(text);
+      // Streamed chunk by chunk, as `netwarden map -o json` writes it.
+      await writeFile(request.outFile, formatters.map.json(map));
+      return (await stat(request.outFile)).size;
     },
     (bytes) => ({ outputBytes: bytes }),
   );
