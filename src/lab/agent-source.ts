@@ -141,7 +141,9 @@ function probeSctp(probe, localPort) {
 async function probeOne(probe) {
   const run = probe.protocol === 'TCP' ? probeTcp : probe.protocol === 'UDP' ? probeUdp : probeSctp;
   for (let attempt = 0; ; attempt++) {
+    const started = performance.now();
     const result = await run(probe, sourcePort());
+    result.millis = Math.round(performance.now() - started);
     if (result.outcome !== 'error' || result.error !== 'EADDRINUSE' || attempt >= 3) return result;
   }
 }

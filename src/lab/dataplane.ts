@@ -34,6 +34,8 @@ export interface ProbeResult {
   readonly answer?: string;
   /** Present when outcome is 'error'. */
   readonly error?: string;
+  /** How long the probe took, in milliseconds. */
+  readonly millis?: number;
 }
 
 export interface ProbeOptions {

@@ -1,0 +1,108 @@
+// The kernel-vs-engine loop shared by the differential test and the soak: one lab of the random
+// clusters' shape, built once; per cluster only the identities and the rulesets change (each
+// pod's table replaced atomically), then every (source, destination, port) is probed and compared
+// with evaluate().
+import type { Cluster } from '../../src/model/cluster.js';
+import { podId } from '../../src/model/cluster.js';
+import type { Protocol } from '../../src/model/common.js';
+import { removeLab } from '../../src/lab/cleanup.js';
+import { compareResults, engineVerdicts, summarize } from '../../src/lab/compare.js';
+import type { ComparisonRow, ComparisonSummary } from '../../src/lab/compare.js';
+import type { Dataplane, PortRef } from '../../src/lab/dataplane.js';
+import { buildNetnsLab } from '../../src/lab/netns-dataplane.js';
+import { TABLE_PREFIX, renderPodRuleset } from '../../src/lab/nft-render.js';
+import { planProbes } from '../../src/lab/probe-plan.js';
+import type { PlannedProbe } from '../../src/lab/probe-plan.js';
+import { claimStateDir, stateDirOf } from '../../src/lab/state.js';
+import { buildTopology } from '../../src/lab/topology.js';
+import type { Topology } from '../../src/lab/topology.js';
+import { EXTERNAL_ADDRESSES, POD_ADDRESSES, PROBE_PORTS } from './random-cluster.js';
+
+export interface ClusterOutcome {
+  readonly rows: readonly ComparisonRow[];
+  readonly summary: ComparisonSummary;
+  /** Slowest answer, to compare with the timeout. */
+  readonly slowestAnswerMs: number;
+  readonly rulesets: ReadonlyMap<number, string>;
+}
+
+export interface Harness {
+  readonly topology: Topology;
+  /** Protocols the kernel carries here (SCTP only with kernel support and socat). */
+  readonly protocols: readonly Protocol[];
+  /** Why some protocol is left out, if one is. */
+  readonly skipped: readonly string[];
+  run(cluster: Cluster): Promise<ClusterOutcome>;
+  close(): Promise<void>;
+}
+
+const PREFIXES = ['10.244.0.0/16', 'fd00:10:244::/64', '10.96.0.0/16'];
+
+export async function startHarness(name: string, timeoutMs: number): Promise<Harness> {
+  await removeLab(name); // a leftover of an interrupted run
+  if (!(await claimStateDir(name))) throw new Error(`cannot claim the state directory of lab ${name}`);
+  const hosts = [
+    ...POD_ADDRESSES.map((addresses, i) => ({ kind: 'pod' as const, identity: `slot/${i}`, netnsSuffix: `p${i}`, addresses })),
+    ...EXTERNAL_ADDRESSES.map((address) => ({ kind: 'external' as const, identity: `external/${address}`, netnsSuffix: `x-${address.replace(/[.:]/g, '-')}`, addresses: [address] })),
+  ];
+  const topology = buildTopology(name, hosts, PREFIXES);
+  let built;
+  try {
+    const listen = new Map(topology.hosts.map((host) => [host.index, PROBE_PORTS]));
+    built = await buildNetnsLab(topology, { stateDir: stateDirOf(name), listen, etcFiles: new Map() });
+  } catch (error) {
+    await removeLab(name);
+    throw error;
+  }
+  const failed = new Set([...built.failed.values()].flat().map((p) => p.protocol));
+  const protocols = (['TCP', 'UDP', 'SCTP'] as const).filter((p) => !failed.has(p));
+  const skipped = [...failed].map((p) => `${p} probes left out: this machine cannot listen on ${p} (kernel module or socat missing)`);
+  return harness(topology, built.dataplane, protocols, skipped, timeoutMs);
+}
+
+function harness(topology: Topology, dataplane: Dataplane, protocols: readonly Protocol[], skipped: readonly string[], timeoutMs: number): Harness {
+  const ports: PortRef[] = PROBE_PORTS.filter((p) => protocols.includes(p.protocol));
+  const table = `${TABLE_PREFIX}${topology.name}`;
+  return {
+    topology,
+    protocols,
+    skipped,
+    async run(cluster) {
+      if (cluster.pods.length !== POD_ADDRESSES.length) throw new Error('a cluster of another shape');
+      const bound: Topology = { ...topology, hosts: topology.hosts.map((h) => (h.kind === 'pod' ? { ...h, identity: podId(cluster.pods[h.index] ?? { namespace: '?', name: '?' }) } : h)) };
+      const rulesets = new Map(cluster.pods.map((pod, i) => [i, renderPodRuleset(cluster, pod, [], { table, ipBlockMatchesPodIPs: true })]));
+      await dataplane.identify(new Map(bound.hosts.map((h) => [h.index, h.identity])));
+      await dataplane.apply(rulesets);
+      const { probes } = planProbes(cluster, bound, { protocols, ports });
+      const results = await dataplane.probe(probes, { timeoutMs });
+      const verdicts = engineVerdicts(cluster, bound, probes, true);
+      // As `lab probe` does: a timeout where the engine expects an answer gets a second, longer chance.
+      const retry = probes.map((_, i) => i).filter((i) => verdicts[i] === true && results[i]?.outcome === 'timeout');
+      if (retry.length > 0) {
+        const again = await dataplane.probe(retry.map((i) => probes[i] as PlannedProbe), { timeoutMs: timeoutMs * 3 });
+        retry.forEach((i, k) => (results[i] = again[k] ?? { outcome: 'error', error: 'no result' }));
+      }
+      const rows = compareResults(bound, probes, results, verdicts);
+      const slowestAnswerMs = Math.max(0, ...results.filter((r) => r.outcome === 'answered').map((r) => r.millis ?? 0));
+      return { rows, summary: summarize(rows), slowestAnswerMs, rulesets };
+    },
+    async close() {
+      await dataplane.close({ remove: true });
+    },
+  };
+}
+
+/** A disagreement, with what it takes to see why: the rows, the cluster's policies, the rulesets involved. */
+export function describeDisagreements(seed: number, cluster: Cluster, outcome: ClusterOutcome): string {
+  const bad = outcome.rows.filter((r) => !r.agree);
+  const involved = new Set(bad.flatMap((r) => [r.from, r.to]));
+  const lines = [`seed ${seed}: ${bad.length} disagreement(s)`];
+  for (const r of bad.slice(0, 20)) lines.push(`  ${r.from} -> ${r.to} (${r.address}) ${r.protocol}/${r.port}: kernel ${r.observed}${r.detail === undefined ? '' : ` (${r.detail})`}, engine ${r.engineAllows ? 'allowed' : 'denied'}`);
+  lines.push('pods:', ...cluster.pods.map((p) => `  ${podId(p)} ${JSON.stringify(p.labels)} ${p.ips.join(' ')} ports ${JSON.stringify(p.ports)}`));
+  lines.push('namespaces:', ...cluster.namespaces.map((n) => `  ${n.name} ${JSON.stringify(n.labels)}`));
+  lines.push('policies:', ...cluster.policies.map((p) => `  ${JSON.stringify({ ns: p.namespace, name: p.name, podSelector: p.podSelector, policyTypes: p.policyTypes, ingress: p.ingress, egress: p.egress }, (k, v: unknown) => (k === 'source' ? undefined : v))}`));
+  cluster.pods.forEach((p, i) => {
+    if (involved.has(podId(p))) lines.push(`ruleset of ${podId(p)}:`, outcome.rulesets.get(i) ?? '');
+  });
+  return lines.join('\n');
+}
