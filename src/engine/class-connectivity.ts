@@ -4,6 +4,7 @@ import type { CompiledCluster, CompiledPolicy, CompiledRule } from './compile.js
 import type { ExternalAtom } from './external-atoms.js';
 import { rulePortSet } from './match.js';
 import { PeerIndex } from './peer-index.js';
+import { allowedByTiers, TierViews, type TierView } from './tier-views.js';
 import type { PodClass } from './pod-classes.js';
 import type { Endpoint } from './types.js';
 
@@ -16,6 +17,8 @@ interface DirectionAllow {
   readonly byClass: Map<number, PortSet>;
   /** Remote external atom -> ports. */
   readonly byAtom: Map<number, PortSet>;
+  /** The cluster-wide tiers' answers for the remotes their rules name; undefined when none applies. */
+  readonly tiers: TierView | undefined;
 }
 
 /** One class-level result: ports allowed from one class (or atom) to another. */
@@ -55,26 +58,47 @@ export function classConnections(
   const externalToPod: ClassEdge[] = [];
   for (const source of classes) {
     const out = egress[source.id]!;
-    const broad = !out.isolated || out.anyPeerRules.length > 0;
-    const candidates = broad ? new Set([...broadDestinations, ...listedBy[source.id]!]) : out.byClass.keys();
-    for (const target of candidates) {
-      const sent = towards(out, target, out.byClass.get(target), portsOf);
+    for (const target of candidates(out, listedBy[source.id]!, broadDestinations)) {
+      const sent = sideTowards(out, target, () => towards(out, target, out.byClass.get(target), portsOf));
       if (isEmptyPortSet(sent)) continue;
-      const accepted = ingress[target]!.isolated
-        ? unionPorts(ingressBase[target]!, ingress[target]!.byClass.get(source.id) ?? EMPTY_PORT_SET)
-        : ALL_PORTS;
+      const inbound = ingress[target]!;
+      const accepted = sideTowards(inbound, source.id, () =>
+        unionPorts(ingressBase[target]!, inbound.byClass.get(source.id) ?? EMPTY_PORT_SET),
+      );
       const ports = intersectPorts(sent, accepted);
       if (!isEmptyPortSet(ports)) podToPod.push({ from: source.id, to: target, ports });
     }
     const toAnyAtom = baseOf(out, 'external', portsOf);
     atoms.forEach((_, atom) => {
-      const ports = unionPorts(toAnyAtom, out.byAtom.get(atom) ?? EMPTY_PORT_SET);
+      const networkPolicyPorts = (): PortSet => unionPorts(toAnyAtom, out.byAtom.get(atom) ?? EMPTY_PORT_SET);
+      const outcome = out.tiers?.byAtom.get(atom);
+      const ports = outcome === undefined ? networkPolicyPorts() : allowedByTiers(out.tiers!.outcomes[outcome]!, out.isolated, networkPolicyPorts);
       if (!isEmptyPortSet(ports)) podToExternal.push({ from: source.id, to: atom, ports });
+      // ANP semantics §3.3: no ingress peer of a cluster-wide policy names an address, so only NetworkPolicy applies.
       const inbound = unionPorts(ingressBase[source.id]!, ingress[source.id]!.byAtom.get(atom) ?? EMPTY_PORT_SET);
       if (!isEmptyPortSet(inbound)) externalToPod.push({ from: atom, to: source.id, ports: inbound });
     });
   }
   return { podToPod, podToExternal, externalToPod };
+}
+
+/**
+ * Destinations worth trying from one source: a destination must accept something from it, so it
+ * is broad or lists the source; unless the source is broad, it must also list the destination.
+ */
+function candidates(out: DirectionAllow, listedBy: readonly number[], broadDestinations: readonly number[]): Iterable<number> {
+  const accepting = new Set([...broadDestinations, ...listedBy]);
+  if (!out.isolated || out.anyPeerRules.length > 0) return accepting;
+  const listed = new Set(out.byClass.keys());
+  for (const id of out.tiers?.byClass.keys() ?? []) listed.add(id);
+  return listed.size <= accepting.size ? listed : accepting;
+}
+
+/** A direction's ports towards a remote class: the tiers' answer if they name it, else NetworkPolicy's (all when not isolated). */
+function sideTowards(allow: DirectionAllow, remote: number, networkPolicyPorts: () => PortSet): PortSet {
+  const outcome = allow.tiers?.byClass.get(remote);
+  if (outcome === undefined) return allow.isolated ? networkPolicyPorts() : ALL_PORTS;
+  return allowedByTiers(allow.tiers!.outcomes[outcome]!, allow.isolated, networkPolicyPorts);
 }
 
 /** A destination class id, or any address outside the cluster. */
@@ -94,11 +118,14 @@ function towards(allow: DirectionAllow, destination: number, listed: PortSet | u
   return listed === undefined ? base : unionPorts(base, listed);
 }
 
-/** For each source class, the destination classes whose ingress rules name it. */
+/** For each source class, the destination classes whose ingress rules (of any tier) name it. */
 function reverseIndex(ingress: readonly DirectionAllow[], count: number): number[][] {
   const listedBy: number[][] = Array.from({ length: count }, () => []);
   ingress.forEach((allow, destination) => {
     for (const source of allow.byClass.keys()) listedBy[source]!.push(destination);
+    for (const source of allow.tiers?.byClass.keys() ?? []) {
+      if (!allow.byClass.has(source)) listedBy[source]!.push(destination);
+    }
   });
   return listedBy;
 }
@@ -107,15 +134,23 @@ class DirectionTables {
   private readonly peers: PeerIndex;
   private readonly classes: readonly PodClass[];
   private readonly fixedPorts = new Map<CompiledRule, PortSet>();
+  private readonly tierViews: TierViews;
 
   constructor(compiled: CompiledCluster, classes: readonly PodClass[], atoms: readonly ExternalAtom[]) {
     this.peers = new PeerIndex(compiled, classes, atoms);
     this.classes = classes;
+    this.tierViews = new TierViews(this.peers, classes);
   }
 
   allow(subject: PodClass, direction: Direction): DirectionAllow {
     const policies = direction === 'egress' ? subject.egressPolicies : subject.ingressPolicies;
-    const table: DirectionAllow = { isolated: policies.length > 0, anyPeerRules: [], byClass: new Map(), byAtom: new Map() };
+    const table: DirectionAllow = {
+      isolated: policies.length > 0,
+      anyPeerRules: [],
+      byClass: new Map(),
+      byAtom: new Map(),
+      tiers: this.tierViews.viewOf(subject, direction),
+    };
     for (const policy of policies) {
       for (const rule of policy[direction] ?? []) this.addRule(table, policy, rule, subject, direction);
     }

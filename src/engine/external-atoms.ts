@@ -16,20 +16,26 @@ export interface ExternalAtom {
 
 /**
  * The IPv4 space (and the IPv6 space when a policy names an IPv6 block) cut at every boundary
- * of every ipBlock cidr and except in the policies.
+ * of every ipBlock cidr and except in the policies, and of every `networks` CIDR of the
+ * cluster-wide policies.
  */
 export function externalAtoms(cluster: Cluster): ExternalAtom[] {
   const sets: IPSet[] = [];
+  const add = (cidr: string): void => {
+    const set = ipSetOfBlock(cidr, []);
+    if (set) sets.push(set);
+  };
   for (const policy of cluster.policies) {
     for (const rule of [...policy.ingress, ...policy.egress]) {
       if (rule.peers.kind === 'any') continue;
       for (const peer of rule.peers.items) {
-        if (peer.kind !== 'ipBlock') continue;
-        for (const cidr of [peer.cidr, ...peer.except]) {
-          const set = ipSetOfBlock(cidr, []);
-          if (set) sets.push(set);
-        }
+        if (peer.kind === 'ipBlock') for (const cidr of [peer.cidr, ...peer.except]) add(cidr);
       }
+    }
+  }
+  for (const policy of cluster.clusterPolicies ?? []) {
+    for (const rule of policy.egress) {
+      for (const peer of rule.peers) if (peer.kind === 'networks') peer.cidrs.forEach(add);
     }
   }
   const families: IPFamily[] = sets.some((s) => s.IPv6.length > 0) ? ['IPv4', 'IPv6'] : ['IPv4'];

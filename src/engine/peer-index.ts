@@ -2,6 +2,7 @@ import { containsIP, parseIP, type IPSet } from '../algebra/ip-set.js';
 import { selectorMatches } from '../algebra/label-selector.js';
 import type { LabelSelector } from '../model/label-selector.js';
 import { seenBySelectors, type CompiledCluster, type CompiledPeer } from './compile.js';
+import type { CompiledClusterPeer } from './compile-cluster-policies.js';
 import type { ExternalAtom } from './external-atoms.js';
 import type { PodClass } from './pod-classes.js';
 
@@ -21,6 +22,8 @@ export class PeerIndex {
   private readonly atoms: readonly ExternalAtom[];
   private readonly classesByNamespace = new Map<string, PodClass[]>();
   private readonly classesWithIPs: PodClass[];
+  /** Classes whose IPs `networks` peers of cluster-wide policies see (ANP semantics §3.3). */
+  private readonly classesWithIPsForNetworks: PodClass[];
   private readonly namespacesBySelector = new Map<string, string[]>();
   /** "key=value" -> namespaces carrying that label. */
   private readonly namespacesByLabel = new Map<string, string[]>();
@@ -28,6 +31,8 @@ export class PeerIndex {
   private readonly classesBySelector = new Map<string, Map<string, number[]>>();
   private readonly targetsByPeer = new Map<CompiledPeer, PeerTargets>();
   private readonly targetsByBlock = new Map<string, PeerTargets>();
+  private readonly targetsByNetworks = new Map<string, PeerTargets>();
+  private readonly targetsByClusterPeer = new Map<CompiledClusterPeer, PeerTargets>();
 
   constructor(compiled: CompiledCluster, classes: readonly PodClass[], atoms: readonly ExternalAtom[]) {
     this.compiled = compiled;
@@ -45,9 +50,43 @@ export class PeerIndex {
         else this.namespacesByLabel.set(`${key}=${value}`, [name]);
       }
     }
-    this.classesWithIPs = compiled.options.ipBlockMatchesPodIPs
-      ? classes.filter((c) => c.representative.ips.length > 0)
-      : [];
+    const withIPs = classes.filter((c) => c.representative.ips.length > 0);
+    this.classesWithIPs = compiled.options.ipBlockMatchesPodIPs ? withIPs : [];
+    this.classesWithIPsForNetworks = compiled.options.networksMatchPodIPs ? withIPs : [];
+  }
+
+  /** What a peer of a cluster-wide policy matches (ANP semantics §3.3), cached per peer. */
+  clusterTargets(peer: CompiledClusterPeer): PeerTargets {
+    let targets = this.targetsByClusterPeer.get(peer);
+    if (!targets) {
+      targets = this.resolveClusterPeer(peer);
+      this.targetsByClusterPeer.set(peer, targets);
+    }
+    return targets;
+  }
+
+  private resolveClusterPeer(peer: CompiledClusterPeer): PeerTargets {
+    switch (peer.kind) {
+      case 'pods': {
+        const podSelectorKey = JSON.stringify(peer.podSelector);
+        const classes: number[] = [];
+        for (const ns of this.matchingNamespaces(peer.namespaceSelector)) {
+          for (const id of this.matchingClasses(ns, peer.podSelector, podSelectorKey)) classes.push(id);
+        }
+        return { classes: classes.sort((a, b) => a - b), atoms: [] };
+      }
+      case 'networks': {
+        const key = blockKey(peer.addresses);
+        let targets = this.targetsByNetworks.get(key);
+        if (!targets) {
+          targets = { classes: classesInside(this.classesWithIPsForNetworks, peer.addresses), atoms: this.atomsInside(peer.addresses) };
+          this.targetsByNetworks.set(key, targets);
+        }
+        return targets;
+      }
+      case 'nothing':
+        return { classes: [], atoms: [] };
+    }
   }
 
   /** Cached per peer: a policy's peers are looked up once, whatever number of pods it selects. */
@@ -121,12 +160,7 @@ export class PeerIndex {
     const key = blockKey(addresses);
     let targets = this.targetsByBlock.get(key);
     if (!targets) {
-      const inBlock = (ip: string): boolean => {
-        const parsed = parseIP(ip);
-        return parsed !== undefined && containsIP(addresses, parsed);
-      };
-      const classes = this.classesWithIPs.filter((c) => c.representative.ips.some(inBlock)).map((c) => c.id);
-      targets = { classes, atoms: this.atomsInside(addresses) };
+      targets = { classes: classesInside(this.classesWithIPs, addresses), atoms: this.atomsInside(addresses) };
       this.targetsByBlock.set(key, targets);
     }
     return targets;
@@ -159,6 +193,15 @@ export class PeerIndex {
     }
     return lo;
   }
+}
+
+/** Ids of the classes with an IP inside `addresses`, ascending. */
+function classesInside(classes: readonly PodClass[], addresses: IPSet): number[] {
+  const inside = (ip: string): boolean => {
+    const parsed = parseIP(ip);
+    return parsed !== undefined && containsIP(addresses, parsed);
+  };
+  return classes.filter((c) => c.representative.ips.some(inside)).map((c) => c.id);
 }
 
 function blockKey(addresses: IPSet): string {

@@ -1,18 +1,25 @@
 import type { Pod } from '../model/cluster.js';
+import type { Direction } from '../model/common.js';
 import type { CompiledCluster, CompiledPolicy } from './compile.js';
+import type { CompiledClusterPolicy } from './compile-cluster-policies.js';
+import { clusterPolicySelects } from './cluster-match.js';
 import { selectingPolicies } from './evaluate.js';
 import type { ExternalAtom } from './external-atoms.js';
 import { atomIndexOf } from './external-atoms.js';
 
 /**
- * Pods that no policy can tell apart: same namespace, labels, container ports, hostNetwork and
- * (when ipBlocks see pod IPs) the same IP atoms. Connectivity is computed once per class.
+ * Pods that no policy can tell apart: same namespace (so the same namespace labels, which
+ * cluster-wide subjects and peers select on), labels, container ports, hostNetwork and (when
+ * ipBlocks or `networks` see pod IPs) the same IP atoms. Connectivity is computed once per class.
  */
 export interface PodClass {
   readonly id: number;
   readonly representative: Pod;
   readonly egressPolicies: readonly CompiledPolicy[];
   readonly ingressPolicies: readonly CompiledPolicy[];
+  /** Cluster-wide policies selecting the class with egress rules: admin tier, then baseline, each in order. */
+  readonly egressClusterPolicies: readonly CompiledClusterPolicy[];
+  readonly ingressClusterPolicies: readonly CompiledClusterPolicy[];
 }
 
 export interface PodClasses {
@@ -26,8 +33,9 @@ export function podClasses(compiled: CompiledCluster, atoms: readonly ExternalAt
   const idByKey = new Map<string, number>();
   const classes: PodClass[] = [];
   const classOfPod = new Int32Array(pods.length);
+  const withIPs = podIPsMatter(compiled);
   pods.forEach((pod, index) => {
-    const key = classKey(compiled, pod, atoms);
+    const key = classKey(pod, atoms, withIPs);
     let id = idByKey.get(key);
     if (id === undefined) {
       id = classes.length;
@@ -37,6 +45,8 @@ export function podClasses(compiled: CompiledCluster, atoms: readonly ExternalAt
         representative: pod,
         egressPolicies: selectingPolicies(compiled, pod, 'egress'),
         ingressPolicies: selectingPolicies(compiled, pod, 'ingress'),
+        egressClusterPolicies: selectingClusterPolicies(compiled, pod, 'egress'),
+        ingressClusterPolicies: selectingClusterPolicies(compiled, pod, 'ingress'),
       });
     }
     classOfPod[index] = id;
@@ -44,7 +54,21 @@ export function podClasses(compiled: CompiledCluster, atoms: readonly ExternalAt
   return { classes, classOfPod };
 }
 
-function classKey(compiled: CompiledCluster, pod: Pod, atoms: readonly ExternalAtom[]): string {
+function selectingClusterPolicies(compiled: CompiledCluster, pod: Pod, direction: Direction): CompiledClusterPolicy[] {
+  const { admin, baseline } = compiled.tiers;
+  return [...admin, ...baseline].filter((p) => p[direction].length > 0 && clusterPolicySelects(compiled, p, pod));
+}
+
+/** Whether pod IPs can matter: ipBlocks see them, or `networks` peers exist and see them. */
+function podIPsMatter(compiled: CompiledCluster): boolean {
+  if (compiled.options.ipBlockMatchesPodIPs) return true;
+  if (!compiled.options.networksMatchPodIPs) return false;
+  return [...compiled.tiers.admin, ...compiled.tiers.baseline].some((p) =>
+    p.egress.some((rule) => rule.peers.some((peer) => peer.kind === 'networks')),
+  );
+}
+
+function classKey(pod: Pod, atoms: readonly ExternalAtom[], withIPs: boolean): string {
   const labels = Object.keys(pod.labels)
     .sort()
     .map((k) => `${k}=${pod.labels[k]}`)
@@ -53,7 +77,7 @@ function classKey(compiled: CompiledCluster, pod: Pod, atoms: readonly ExternalA
     .map((p) => `${p.name ?? ''}:${p.containerPort}/${p.protocol}`)
     .sort()
     .join(',');
-  const ipAtoms = compiled.options.ipBlockMatchesPodIPs
+  const ipAtoms = withIPs
     ? [...new Set(pod.ips.map((ip) => atomIndexOf(atoms, ip)))].sort((a, b) => a - b).join(',')
     : '';
   return [pod.namespace, labels, ports, pod.hostNetwork ? 'h' : '', ipAtoms].join('\u0000');

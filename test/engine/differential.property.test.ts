@@ -9,16 +9,16 @@ import { EXTERNAL_IPS, PORT_UNIVERSE, PROTOCOLS, randomCluster } from './random-
 
 const endOf = (e: RefEnd): Endpoint => ('pod' in e ? { kind: 'pod', pod: e.pod } : { kind: 'external', ip: e.ip });
 
-for (const [ipBlockMatchesPodIPs, hostNetworkPods] of [[true, 'node-traffic'], [false, 'pods']] as const) {
-  test(`evaluate() agrees with the reference evaluator on random clusters (ipBlockMatchesPodIPs=${ipBlockMatchesPodIPs}, hostNetworkPods=${hostNetworkPods})`, () => {
+for (const [ipBlockMatchesPodIPs, hostNetworkPods, networksMatchPodIPs] of [[true, 'node-traffic', true], [false, 'pods', false], [false, 'node-traffic', true]] as const) {
+  test(`evaluate() agrees with the reference evaluator on random clusters (ipBlockMatchesPodIPs=${ipBlockMatchesPodIPs}, hostNetworkPods=${hostNetworkPods}, networksMatchPodIPs=${networksMatchPodIPs})`, () => {
     fc.assert(
       fc.property(randomCluster, (c) => {
-        const compiled = compileCluster(c, { ipBlockMatchesPodIPs, hostNetworkPods });
+        const compiled = compileCluster(c, { ipBlockMatchesPodIPs, hostNetworkPods, networksMatchPodIPs });
         const ends: RefEnd[] = [...c.pods.map((pod) => ({ pod })), ...EXTERNAL_IPS.map((ip) => ({ ip }))];
         for (const src of ends) for (const dst of ends) {
           if (!('pod' in src) && !('pod' in dst)) continue;
           for (const proto of PROTOCOLS) for (const port of PORT_UNIVERSE) {
-            const expected = referenceAllowed(c, src, dst, port, proto, { ipBlockMatchesPodIPs, hostNetworkPods });
+            const expected = referenceAllowed(c, src, dst, port, proto, { ipBlockMatchesPodIPs, hostNetworkPods, networksMatchPodIPs });
             const verdict = evaluate(compiled, { from: endOf(src), to: endOf(dst), port, protocol: proto });
             assert.equal(verdict.allowed, expected, `${JSON.stringify(src)} -> ${JSON.stringify(dst)} ${proto}/${port}`);
             assert.equal(verdict.allowed, verdict.egress.allowed && verdict.ingress.allowed);
@@ -30,10 +30,10 @@ for (const [ipBlockMatchesPodIPs, hostNetworkPods] of [[true, 'node-traffic'], [
     );
   });
 
-  test(`connectivity() at pod level equals pairwise evaluate() (ipBlockMatchesPodIPs=${ipBlockMatchesPodIPs}, hostNetworkPods=${hostNetworkPods})`, () => {
+  test(`connectivity() at pod level equals pairwise evaluate() (ipBlockMatchesPodIPs=${ipBlockMatchesPodIPs}, hostNetworkPods=${hostNetworkPods}, networksMatchPodIPs=${networksMatchPodIPs})`, () => {
     fc.assert(
       fc.property(randomCluster, (c) => {
-        const compiled = compileCluster(c, { ipBlockMatchesPodIPs, hostNetworkPods });
+        const compiled = compileCluster(c, { ipBlockMatchesPodIPs, hostNetworkPods, networksMatchPodIPs });
         const map = connectivity(compiled, { level: 'pod' });
         const byPair = new Map(map.connections.map((conn) => [`${conn.from} ${conn.to}`, conn.allow]));
         for (const a of c.pods) for (const b of c.pods) {
