@@ -3,7 +3,7 @@
 // anything that is not exactly one strict JSON value (or has duplicate keys) returns undefined
 // and goes through the YAML parser, which accepts the same values and reports the errors.
 
-import { registerLines } from './positions.js';
+import { registerLines, type LineRecord } from './positions.js';
 import { setOwn } from './yaml-to-plain.js';
 
 export interface JsonDocument {
@@ -86,35 +86,32 @@ class JsonReader {
 
   private object(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const keys: string[] = [];
-    const lines: number[] = [];
-    const line = this.line;
+    const lines: LineRecord = [this.line];
     this.expect('{');
     this.skipSpace();
     while (this.text[this.pos] !== '}') {
-      if (keys.length > 0) {
+      if (lines.length > 1) {
         this.expect(',');
         this.skipSpace();
       }
-      lines.push(this.line);
+      const line = this.line;
       const key = this.string();
       if (Object.hasOwn(out, key)) throw new NotStrictJson(); // let the YAML parser report it
       this.skipSpace();
       this.expect(':');
       this.skipSpace();
       setOwn(out, key, this.value());
-      keys.push(key);
+      lines.push(key, line);
       this.skipSpace();
     }
     this.pos++;
-    registerLines(out, line, lines, keys);
+    registerLines(out, lines);
     return out;
   }
 
   private array(): unknown[] {
     const out: unknown[] = [];
-    const lines: number[] = [];
-    const line = this.line;
+    const lines: LineRecord = [this.line];
     this.expect('[');
     this.skipSpace();
     while (this.text[this.pos] !== ']') {
@@ -127,7 +124,7 @@ class JsonReader {
       this.skipSpace();
     }
     this.pos++;
-    registerLines(out, line, lines);
+    registerLines(out, lines);
     return out;
   }
 

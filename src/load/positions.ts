@@ -3,28 +3,39 @@
 //
 // Each plain map/array is registered here when it is built: with its YAML node (yaml-to-plain.ts;
 // lines are computed lazily, so a pod's syntax tree can be collected once it is decoded), or
-// with the lines the JSON reader recorded (json-to-plain.ts).
+// with the lines a reader recorded (json-to-plain.ts, simple-yaml-to-plain.ts).
 
 import { isMap, isScalar, isSeq, type LineCounter, type YAMLMap, type YAMLSeq } from 'yaml';
 
-type Origin =
-  | { readonly node: YAMLMap | YAMLSeq; readonly lines: LineCounter }
-  | {
-      readonly line: number;
-      /** Keys of an object in written order; undefined for an array. */
-      readonly keys: readonly string[] | undefined;
-      /** Line of each key (object) or item (array). */
-      readonly childLines: readonly number[];
-    };
+/**
+ * Lines a reader recorded for a plain array or object, in one array (large inputs register
+ * millions): the collection's own line, then for an array the line of each item, for an object
+ * each key followed by the line of its entry, in written order.
+ */
+export type LineRecord = Array<number | string>;
 
-const origins = new WeakMap<object, Origin>();
+type Origin = { readonly node: YAMLMap | YAMLSeq; readonly lines: LineCounter } | LineRecord;
 
-export function registerOrigin(value: object, node: YAMLMap | YAMLSeq, lines: LineCounter): void {
-  origins.set(value, { node, lines });
+// The origin is kept on the value itself, under a symbol that is not enumerable: invisible to
+// Object.keys, spread, JSON and deepStrictEqual, and as long-lived as the value, like a WeakMap
+// entry. A WeakMap was the largest single cost of loading a large input (registering 1.6 million
+// maps and arrays of the 25 MB benchmark input took 1.3 s plus as much garbage collection).
+const ORIGIN = Symbol('netwarden.origin');
+
+function setOrigin(value: object, origin: Origin): void {
+  Object.defineProperty(value, ORIGIN, { value: origin, configurable: true });
 }
 
-export function registerLines(value: object, line: number, childLines: readonly number[], keys?: readonly string[]): void {
-  origins.set(value, { line, keys, childLines });
+function originOf(value: object): Origin | undefined {
+  return (value as { [ORIGIN]?: Origin })[ORIGIN];
+}
+
+export function registerOrigin(value: object, node: YAMLMap | YAMLSeq, lines: LineCounter): void {
+  setOrigin(value, { node, lines });
+}
+
+export function registerLines(value: object, record: LineRecord): void {
+  setOrigin(value, record);
 }
 
 function lineAt(lines: LineCounter, offset: number | undefined): number | undefined {
@@ -34,20 +45,17 @@ function lineAt(lines: LineCounter, offset: number | undefined): number | undefi
 /** 1-based line where a plain map/array starts, if known. */
 export function lineOf(value: unknown): number | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const origin = origins.get(value);
+  const origin = originOf(value);
   if (origin === undefined) return undefined;
-  return 'node' in origin ? lineAt(origin.lines, origin.node.range?.[0]) : origin.line;
+  return Array.isArray(origin) ? (origin[0] as number) : lineAt(origin.lines, origin.node.range?.[0]);
 }
 
 /** Line of a map entry (its key) or of an array item, if known. */
 export function childLineOf(parent: unknown, key: string | number): number | undefined {
   if (typeof parent !== 'object' || parent === null) return undefined;
-  const origin = origins.get(parent);
+  const origin = originOf(parent);
   if (origin === undefined) return undefined;
-  if (!('node' in origin)) {
-    const index = origin.keys === undefined ? key : origin.keys.lastIndexOf(String(key));
-    return typeof index === 'number' ? origin.childLines[index] : undefined;
-  }
+  if (Array.isArray(origin)) return recordedLine(origin, parent, key);
   if (isSeq(origin.node) && typeof key === 'number') {
     const item: unknown = origin.node.items[key];
     return isScalar(item) || isMap(item) || isSeq(item) ? lineAt(origin.lines, item.range?.[0]) : undefined;
@@ -57,6 +65,13 @@ export function childLineOf(parent: unknown, key: string | number): number | und
     const node = pair?.key ?? pair?.value;
     return isScalar(node) || isMap(node) || isSeq(node) ? lineAt(origin.lines, node.range?.[0]) : undefined;
   }
+  return undefined;
+}
+
+function recordedLine(record: LineRecord, parent: object, key: string | number): number | undefined {
+  if (Array.isArray(parent)) return typeof key === 'number' ? (record[key + 1] as number | undefined) : undefined;
+  const name = String(key);
+  for (let i = record.length - 2; i >= 1; i -= 2) if (record[i] === name) return record[i + 1] as number;
   return undefined;
 }
 

@@ -4,7 +4,7 @@
 // must be indented deeper than the collection holding the value (a flow collection's closing
 // bracket may be level with it). Anything else throws NotSimpleYaml (yaml-scalar-text.ts).
 
-import { registerLines } from './positions.js';
+import { registerLines, type LineRecord } from './positions.js';
 import type { PlainScalars } from './yaml-1.1-scalars.js';
 import { blockScalarText, doubleQuotedText, foldLines, notSimple } from './yaml-scalar-text.js';
 import { setOwn } from './yaml-to-plain.js';
@@ -242,15 +242,15 @@ export class LineScalars {
     const isMap = text.charCodeAt(at.pos) === 0x7b;
     const close = isMap ? 0x7d : 0x5d;
     const out: unknown[] | Record<string, unknown> = isMap ? {} : [];
-    const line = at.line;
-    const keys: string[] = [];
-    const lines: number[] = [];
+    const lines: LineRecord = [at.line];
     at.pos++;
     this.flowSpace(at, context);
     while (text.charCodeAt(at.pos) !== close) {
-      lines.push(at.line);
-      if (isMap) this.flowEntry(at, { out: out as Record<string, unknown>, keys, context });
-      else (out as unknown[]).push(this.flowValue(at, context));
+      if (isMap) this.flowEntry(at, { out: out as Record<string, unknown>, lines, context });
+      else {
+        lines.push(at.line);
+        (out as unknown[]).push(this.flowValue(at, context));
+      }
       this.flowSpace(at, context);
       const c = text.charCodeAt(at.pos);
       if (c === COMMA) {
@@ -259,7 +259,7 @@ export class LineScalars {
       } else if (c !== close) notSimple(); // a `key: value` pair in a sequence, a missing comma
     }
     at.pos++;
-    registerLines(out, line, lines, isMap ? keys : undefined);
+    registerLines(out, lines);
     return out;
   }
 
@@ -277,8 +277,9 @@ export class LineScalars {
     this.continuationLine(at, closing ? context.parentIndent - 1 : context.parentIndent);
   }
 
-  private flowEntry(at: Cursor, into: { out: Record<string, unknown>; keys: string[]; context: { parentIndent: number; depth: number } }): void {
+  private flowEntry(at: Cursor, into: { out: Record<string, unknown>; lines: LineRecord; context: { parentIndent: number; depth: number } }): void {
     const { text } = this;
+    const line = at.line;
     const c = text.charCodeAt(at.pos);
     const key = c === DOUBLE_QUOTE || c === SINGLE_QUOTE ? this.quotedOnLine(at) : this.plain.key(this.flowPlain(at));
     at.pos = this.skipSpaces(at.pos, at.end);
@@ -287,7 +288,7 @@ export class LineScalars {
     at.pos = this.skipSpaces(at.pos + 1, at.end);
     if (at.pos === at.end) notSimple();
     setOwn(into.out, key, this.flowValue(at, into.context));
-    into.keys.push(key);
+    into.lines.push(key, line);
   }
 
   private flowValue(at: Cursor, context: { parentIndent: number; depth: number }): unknown {

@@ -10,7 +10,7 @@
 // paths agree.
 
 import type { ParsedDocument } from './parse-documents.js';
-import { registerLines } from './positions.js';
+import { registerLines, type LineRecord } from './positions.js';
 import { contentEnd, isLineRest, LineScalars, nextLineStart, type Cursor } from './simple-yaml-scalars.js';
 import { PlainScalars, UnsupportedScalar } from './yaml-1.1-scalars.js';
 import { NotSimpleYaml, notSimple } from './yaml-scalar-text.js';
@@ -158,8 +158,7 @@ class BlockReader {
   private sequence(column: number): unknown[] {
     this.enter();
     const out: unknown[] = [];
-    const lines: number[] = [];
-    const line = this.line;
+    const lines: LineRecord = [this.line];
     for (;;) {
       const dashLine = this.line;
       const afterDash = this.start + column + 1;
@@ -180,7 +179,7 @@ class BlockReader {
       if (this.indent > column) notSimple();
       if (!this.isDash(column)) break; // a key after `key:\n- item`: the parent map's
     }
-    registerLines(out, line, lines);
+    registerLines(out, lines);
     this.depth--;
     return out;
   }
@@ -196,9 +195,7 @@ class BlockReader {
   private mapping(column: number): Record<string, unknown> {
     this.enter();
     const out: Record<string, unknown> = {};
-    const keys: string[] = [];
-    const lines: number[] = [];
-    const line = this.line;
+    const lines: LineRecord = [this.line];
     for (;;) {
       const { key, line: keyLine } = this;
       if (Object.hasOwn(out, key)) notSimple(); // the library reports it (or not: `1` and "1")
@@ -209,12 +206,11 @@ class BlockReader {
         else if (this.kind === 'content' && this.indent === column && this.isDash(column)) value = this.sequence(column);
       } else value = this.lineValue(this.scalars.skipSpaces(this.afterKey, this.end), column); // `key: - x` fails as a scalar
       setOwn(out, key, value);
-      keys.push(key);
-      lines.push(keyLine);
+      lines.push(key, keyLine);
       if (this.kind !== 'content' || this.indent < column) break;
       if (this.indent > column || !this.isKey(this.start + column)) notSimple();
     }
-    registerLines(out, line, lines, keys);
+    registerLines(out, lines);
     this.depth--;
     return out;
   }
