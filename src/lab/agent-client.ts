@@ -35,6 +35,13 @@ export interface AgentConnection {
 
 const START_TIMEOUT_MS = 20_000;
 
+/**
+ * Set by each agent in its own namespace (never the host's): no rate limit on ICMP errors, so that
+ * every rejected probe (deny 'reject') gets its ICMP admin-prohibited back instead of a timeout
+ * when many probes are rejected at once.
+ */
+const NAMESPACE_SYSCTLS = ['net/ipv4/icmp_ratelimit=0', 'net/ipv4/icmp_msgs_per_sec=1000000', 'net/ipv4/icmp_msgs_burst=1000000', 'net/ipv6/icmp/ratelimit=0'];
+
 export function socketPathOf(stateDir: string, host: LabHost): string {
   return join(stateDir, `agent-${host.index}.sock`);
 }
@@ -49,7 +56,7 @@ function portSpec(ports: readonly PortRef[]): string {
  */
 export function startAgent(host: LabHost, stateDir: string, agentPath: string, ports: readonly PortRef[]): Promise<{ pid: number; failed: readonly PortRef[] }> {
   const args = ['netns', 'exec', host.netns, process.execPath, '--max-semi-space-size=1', agentPath];
-  args.push('--socket', socketPathOf(stateDir, host), '--identity', host.identity, '--listen', portSpec(ports));
+  args.push('--socket', socketPathOf(stateDir, host), '--identity', host.identity, '--listen', portSpec(ports), '--sysctl', NAMESPACE_SYSCTLS.join(','));
   const child = spawn('ip', args, { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     let output = '';

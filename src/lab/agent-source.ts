@@ -87,7 +87,9 @@ function sourcePort() {
 function outcomeOfError(error) {
   const code = error && error.code;
   if (code === 'ECONNREFUSED') return { outcome: 'refused' };
-  if (code === 'EPERM' || code === 'EACCES') return { outcome: 'blocked' };
+  // ICMP admin-prohibited: EHOSTUNREACH over IPv4, EACCES over IPv6.
+  if (code === 'EHOSTUNREACH' || code === 'EACCES') return { outcome: 'rejected' };
+  if (code === 'EPERM') return { outcome: 'blocked' };
   return { outcome: 'error', error: String(code ?? error) };
 }
 
@@ -186,6 +188,12 @@ const control = net.createServer((connection) => {
     }
   });
 });
+
+// Per-namespace sysctls of this namespace only (/proc/sys/net is the opener's namespace's).
+for (const setting of (args.get('--sysctl') ?? '').split(',').filter(Boolean)) {
+  const [key, value] = setting.split('=');
+  try { fs.writeFileSync('/proc/sys/' + key, value); } catch {}
+}
 
 const initial = (args.get('--listen') ?? '').split(',').filter(Boolean).map((spec) => {
   const [protocol, port] = spec.split(':');

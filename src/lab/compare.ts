@@ -6,11 +6,12 @@ import type { CompiledCluster, Endpoint } from '../engine/index.js';
 import { parseAddress } from './addresses.js';
 import type { Family } from './addresses.js';
 import type { ProbeResult } from './dataplane.js';
+import type { DenyAction } from './nft-render.js';
 import type { PlannedProbe } from './probe-plan.js';
 import type { Topology } from './topology.js';
 
 /** What the kernel did, as the comparison reads it; the last three are lab faults, not verdicts. */
-export type Observed = 'answered' | 'timeout' | 'blocked' | 'wrong-answer' | 'refused' | 'error';
+export type Observed = 'answered' | 'timeout' | 'rejected' | 'blocked' | 'wrong-answer' | 'refused' | 'error';
 
 export interface ComparisonRow {
   readonly from: string;
@@ -66,14 +67,25 @@ export function engineVerdicts(cluster: Cluster, topology: Topology, probes: rea
   });
 }
 
-export function compareResults(topology: Topology, probes: readonly PlannedProbe[], results: readonly ProbeResult[], verdicts: readonly boolean[]): ComparisonRow[] {
+/**
+ * With deny 'reject' a TCP denial is a reset, which the prober sees as 'refused'; with 'drop' a
+ * refusal can only mean a missing listener, a fault of the lab.
+ */
+export function compareResults(
+  topology: Topology,
+  probes: readonly PlannedProbe[],
+  results: readonly ProbeResult[],
+  verdicts: readonly boolean[],
+  deny: DenyAction,
+): ComparisonRow[] {
   return probes.map((probe, i) => {
     const result = results[i] ?? { outcome: 'error', error: 'no result' };
     const to = topology.hosts[probe.toHost]?.identity ?? probe.to;
-    const observed = observe(result, to);
+    const observed = observe(result, to, deny);
     const engineAllows = verdicts[i] ?? false;
     const kernelAllows = observed === 'answered';
-    const faulty = observed === 'wrong-answer' || observed === 'refused' || observed === 'error';
+    // With 'reject' every denial is explicit, so a timeout is a lost packet, not a verdict.
+    const faulty = observed === 'wrong-answer' || observed === 'refused' || observed === 'error' || (deny === 'reject' && observed === 'timeout');
     const detail = observed === 'wrong-answer' ? result.answer : observed === 'error' ? result.error : undefined;
     return {
       from: topology.hosts[probe.from]?.identity ?? String(probe.from),
@@ -89,13 +101,15 @@ export function compareResults(topology: Topology, probes: readonly PlannedProbe
   });
 }
 
-function observe(result: ProbeResult, expected: string): Observed {
+function observe(result: ProbeResult, expected: string, deny: DenyAction): Observed {
   switch (result.outcome) {
     case 'answered':
       return result.answer === `${ANSWER_PREFIX}${expected}` ? 'answered' : 'wrong-answer';
-    case 'timeout':
-    case 'blocked':
     case 'refused':
+      return deny === 'reject' ? 'rejected' : 'refused';
+    case 'timeout':
+    case 'rejected':
+    case 'blocked':
     case 'error':
       return result.outcome;
   }
@@ -106,7 +120,7 @@ export function summarize(rows: readonly ComparisonRow[]): ComparisonSummary {
   return {
     probes: rows.length,
     answered: count((r) => r.observed === 'answered'),
-    denied: count((r) => r.observed === 'timeout' || r.observed === 'blocked'),
+    denied: count((r) => r.observed === 'timeout' || r.observed === 'rejected' || r.observed === 'blocked'),
     faults: count((r) => r.observed === 'wrong-answer' || r.observed === 'refused' || r.observed === 'error'),
     disagreements: count((r) => !r.agree),
   };

@@ -22,11 +22,12 @@ export interface Probe {
  * What the kernel did with a probe:
  * - answered: the destination's listener replied (`answer` is who replied: `netwarden-lab <identity>`);
  * - timeout: no reply within the timeout (a dropped packet: the NetworkPolicy way of saying no);
+ * - rejected: an ICMP admin-prohibited error came back (a ruleset rendered with deny 'reject');
  * - blocked: the source's own kernel refused to send it (EPERM: dropped in the source's egress chain);
  * - refused: the destination answered with a reset or port-unreachable (no listener: a lab fault);
  * - error: anything else (`error` says what).
  */
-export type ProbeOutcome = 'answered' | 'timeout' | 'blocked' | 'refused' | 'error';
+export type ProbeOutcome = 'answered' | 'timeout' | 'rejected' | 'blocked' | 'refused' | 'error';
 
 export interface ProbeResult {
   readonly outcome: ProbeOutcome;

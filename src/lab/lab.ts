@@ -8,10 +8,11 @@ import { removeAllLabs, removeLab, withSignalCleanup } from './cleanup.js';
 import type { Removed } from './cleanup.js';
 import { compareResults, engineVerdicts, summarize } from './compare.js';
 import type { ComparisonRow, ComparisonSummary } from './compare.js';
-import type { Dataplane, PortRef } from './dataplane.js';
+import type { Dataplane, PortRef, Probe, ProbeResult } from './dataplane.js';
 import { RESOLV_CONF, renderHostsFile } from './hosts-file.js';
 import { attachNetnsLab, buildNetnsLab } from './netns-dataplane.js';
 import { renderPodRuleset } from './nft-render.js';
+import type { DenyAction } from './nft-render.js';
 import { planLab } from './plan.js';
 import type { LabOptions, LabPlan } from './plan.js';
 import { planProbes } from './probe-plan.js';
@@ -49,7 +50,7 @@ export async function labUp(cluster: Cluster, options: LabOptions): Promise<UpOu
 export function rulesets(plan: LabPlan): Map<number, string> {
   const out = new Map<number, string>();
   plan.cluster.pods.forEach((pod, index) => {
-    out.set(index, renderPodRuleset(plan.cluster, pod, plan.services, { table: plan.table, ipBlockMatchesPodIPs: plan.options.ipBlockMatchesPodIPs }));
+    out.set(index, renderPodRuleset(plan.cluster, pod, plan.services, { table: plan.table, ipBlockMatchesPodIPs: plan.options.ipBlockMatchesPodIPs, deny: plan.options.deny }));
   });
   return out;
 }
@@ -107,18 +108,32 @@ export async function labProbe(plan: LabPlan, dataplane: Dataplane, request: Pro
   }
   const cannot = (probe: PlannedProbe): boolean => (failed.get(probe.toHost) ?? []).some((p) => p.port === probe.port && p.protocol === probe.protocol);
   const probes = planned.probes.filter((probe) => !cannot(probe));
-  const results = await dataplane.probe(probes, { timeoutMs: request.timeoutMs });
   const verdicts = engineVerdicts(plan.cluster, plan.topology, probes, plan.options.ipBlockMatchesPodIPs);
-  const retry = probes.map((_, i) => i).filter((i) => verdicts[i] === true && results[i]?.outcome === 'timeout');
-  if (retry.length > 0) {
-    const again = await dataplane.probe(retry.map((i) => probes[i] as PlannedProbe), { timeoutMs: request.timeoutMs * RETRY_FACTOR });
-    retry.forEach((probeIndex, k) => (results[probeIndex] = again[k] ?? { outcome: 'error', error: 'no result' }));
-  }
-  const rows = compareResults(plan.topology, probes, results, verdicts);
+  const results = await probeWithRetry(dataplane, probes, verdicts, { timeoutMs: request.timeoutMs, deny: plan.options.deny });
+  const rows = compareResults(plan.topology, probes, results, verdicts, plan.options.deny);
   return { rows, summary: summarize(rows), notes, millis: performance.now() - started };
 }
 
 const ALL_PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+/**
+ * Probes, then probes again, with RETRY_FACTOR times the wait, those that timed out where the
+ * engine expects an answer (with 'reject', every timeout: it cannot be a verdict there).
+ */
+export async function probeWithRetry(
+  dataplane: Dataplane,
+  probes: readonly Probe[],
+  verdicts: readonly boolean[],
+  options: { readonly timeoutMs: number; readonly deny: DenyAction },
+): Promise<ProbeResult[]> {
+  const results = await dataplane.probe(probes, { timeoutMs: options.timeoutMs });
+  const retry = probes.map((_, i) => i).filter((i) => results[i]?.outcome === 'timeout' && (verdicts[i] === true || options.deny === 'reject'));
+  if (retry.length > 0) {
+    const again = await dataplane.probe(retry.map((i) => probes[i] as Probe), { timeoutMs: options.timeoutMs * RETRY_FACTOR });
+    retry.forEach((probeIndex, k) => (results[probeIndex] = again[k] ?? { outcome: 'error', error: 'no result' }));
+  }
+  return results;
+}
 
 export type RunOutcome = { readonly kind: 'probed'; readonly plan: LabPlan; readonly report: ProbeReport } | Exclude<UpOutcome, { kind: 'up' }>;
 

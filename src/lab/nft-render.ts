@@ -16,7 +16,22 @@ export interface RenderOptions {
   readonly table: string;
   /** semantics §5.1; the engine's default (true) unless the lab is told otherwise. */
   readonly ipBlockMatchesPodIPs: boolean;
+  /**
+   * What an isolated pod does with a connection no rule allows. 'drop' (most plugins): the peer
+   * sees a timeout. 'reject': a TCP reset, or an ICMP admin-prohibited error for UDP and SCTP, so
+   * a denial is seen at once and a timeout can only mean a fault; the verdicts are the same.
+   */
+  readonly deny: DenyAction;
 }
+
+export type DenyAction = 'drop' | 'reject';
+
+// TCP gets a reset rather than ICMP: an ICMP error that arrives while connect() still holds the
+// socket is only noted, and the SYN is resent a second later (seen with IPv6 on Linux 6.18).
+const DENY_STATEMENTS = {
+  drop: ['drop'],
+  reject: ['meta l4proto tcp reject with tcp reset', 'reject with icmpx admin-prohibited'],
+} as const satisfies Record<DenyAction, readonly string[]>;
 
 /** A Service port as the lab's service proxy sees it: a ClusterIP and port, and where to send it. */
 export interface ServiceFrontend {
@@ -94,7 +109,7 @@ function renderChain(cluster: Cluster, subject: Pod, direction: Direction, optio
       for (const match of matches) body.push(`\t\t${match === '' ? '' : `${match} `}accept${comment}`);
     }
   });
-  body.push(`\t\tdrop comment "isolated for ${direction}"`);
+  for (const statement of DENY_STATEMENTS[options.deny]) body.push(`\t\t${statement} comment "isolated for ${direction}"`);
   return [...head, ...body, '\t}'];
 }
 

@@ -6,7 +6,7 @@ import { podId } from '../model/cluster.js';
 import { formatAddress, lastAddress, networkContains, parseAddress, parseNetwork } from './addresses.js';
 import type { Address, Family, Network } from './addresses.js';
 import { TABLE_PREFIX } from './nft-render.js';
-import type { ServiceFrontend } from './nft-render.js';
+import type { DenyAction, ServiceFrontend } from './nft-render.js';
 import { planServices } from './plan-services.js';
 import type { ServiceName } from './plan-services.js';
 import { LAB_NAME_PATTERN, buildTopology } from './topology.js';
@@ -20,6 +20,8 @@ export interface LabOptions {
   readonly serviceCidr: string;
   /** semantics §5.1, as the engine's option of the same name; default true. */
   readonly ipBlockMatchesPodIPs: boolean;
+  /** What isolated pods do with what no rule allows (see RenderOptions.deny); default 'drop'. */
+  readonly deny: DenyAction;
 }
 
 export const DEFAULT_LAB_OPTIONS: LabOptions = Object.freeze({
@@ -28,6 +30,7 @@ export const DEFAULT_LAB_OPTIONS: LabOptions = Object.freeze({
   podCidrV6: 'fd00:10:244::/64',
   serviceCidr: '10.96.0.0/16',
   ipBlockMatchesPodIPs: true,
+  deny: 'drop',
 });
 
 export interface LabPlan {

@@ -17,6 +17,8 @@ function observedText(row: ComparisonRow): string {
       return 'answered';
     case 'timeout':
       return 'timed out';
+    case 'rejected':
+      return 'rejected';
     case 'blocked':
       return 'blocked at source';
     case 'wrong-answer':
@@ -50,7 +52,7 @@ export function formatProbeTable(report: ProbeReport): string {
 export function summaryLine(report: ProbeReport): string {
   const s = report.summary;
   const seconds = (report.millis / 1000).toFixed(1);
-  const parts = [`${s.answered} answered`, `${s.denied} timed out or blocked`];
+  const parts = [`${s.answered} answered`, `${s.denied} denied (timed out, rejected or blocked)`];
   if (s.faults > 0) parts.push(`${s.faults} lab faults`);
   const verdict =
     s.disagreements === 0

@@ -6,13 +6,14 @@ import type { Cluster } from '../../src/model/cluster.js';
 import { podId } from '../../src/model/cluster.js';
 import type { Protocol } from '../../src/model/common.js';
 import { removeLab } from '../../src/lab/cleanup.js';
+import { probeWithRetry } from '../../src/lab/lab.js';
 import { compareResults, engineVerdicts, summarize } from '../../src/lab/compare.js';
 import type { ComparisonRow, ComparisonSummary } from '../../src/lab/compare.js';
 import type { Dataplane, PortRef } from '../../src/lab/dataplane.js';
 import { buildNetnsLab } from '../../src/lab/netns-dataplane.js';
 import { TABLE_PREFIX, renderPodRuleset } from '../../src/lab/nft-render.js';
+import type { DenyAction } from '../../src/lab/nft-render.js';
 import { planProbes } from '../../src/lab/probe-plan.js';
-import type { PlannedProbe } from '../../src/lab/probe-plan.js';
 import { claimStateDir, stateDirOf } from '../../src/lab/state.js';
 import { buildTopology } from '../../src/lab/topology.js';
 import type { Topology } from '../../src/lab/topology.js';
@@ -32,7 +33,8 @@ export interface Harness {
   readonly protocols: readonly Protocol[];
   /** Why some protocol is left out, if one is. */
   readonly skipped: readonly string[];
-  run(cluster: Cluster): Promise<ClusterOutcome>;
+  /** Loads the cluster's rulesets (denials as `deny` says), probes everything, compares with evaluate(). */
+  run(cluster: Cluster, deny: DenyAction): Promise<ClusterOutcome>;
   close(): Promise<void>;
 }
 
@@ -67,22 +69,16 @@ function harness(topology: Topology, dataplane: Dataplane, protocols: readonly P
     topology,
     protocols,
     skipped,
-    async run(cluster) {
+    async run(cluster, deny) {
       if (cluster.pods.length !== POD_ADDRESSES.length) throw new Error('a cluster of another shape');
       const bound: Topology = { ...topology, hosts: topology.hosts.map((h) => (h.kind === 'pod' ? { ...h, identity: podId(cluster.pods[h.index] ?? { namespace: '?', name: '?' }) } : h)) };
-      const rulesets = new Map(cluster.pods.map((pod, i) => [i, renderPodRuleset(cluster, pod, [], { table, ipBlockMatchesPodIPs: true })]));
+      const rulesets = new Map(cluster.pods.map((pod, i) => [i, renderPodRuleset(cluster, pod, [], { table, ipBlockMatchesPodIPs: true, deny })]));
       await dataplane.identify(new Map(bound.hosts.map((h) => [h.index, h.identity])));
       await dataplane.apply(rulesets);
       const { probes } = planProbes(cluster, bound, { protocols, ports });
-      const results = await dataplane.probe(probes, { timeoutMs });
       const verdicts = engineVerdicts(cluster, bound, probes, true);
-      // As `lab probe` does: a timeout where the engine expects an answer gets a second, longer chance.
-      const retry = probes.map((_, i) => i).filter((i) => verdicts[i] === true && results[i]?.outcome === 'timeout');
-      if (retry.length > 0) {
-        const again = await dataplane.probe(retry.map((i) => probes[i] as PlannedProbe), { timeoutMs: timeoutMs * 3 });
-        retry.forEach((i, k) => (results[i] = again[k] ?? { outcome: 'error', error: 'no result' }));
-      }
-      const rows = compareResults(bound, probes, results, verdicts);
+      const results = await probeWithRetry(dataplane, probes, verdicts, { timeoutMs, deny });
+      const rows = compareResults(bound, probes, results, verdicts, deny);
       const slowestAnswerMs = Math.max(0, ...results.filter((r) => r.outcome === 'answered').map((r) => r.millis ?? 0));
       return { rows, summary: summarize(rows), slowestAnswerMs, rulesets };
     },
