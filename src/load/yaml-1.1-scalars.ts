@@ -25,7 +25,12 @@ const MERGE_TAG = 'tag:yaml.org,2002:merge';
  * YAML 1.1 tags (null `~`/`null`/empty, booleans y/n/true/false/on/off, numbers, `.inf`, `e5`,
  * timestamps, `<<`). test/load/simple-yaml.test.ts checks this against the tags themselves.
  */
-const MAY_NOT_BE_STRING = new Set('~nNyYtTfFoOeE-+.0123456789<');
+const NOT_ONLY_STRINGS = new Set('~nNyYtTfFoOeE-+.0123456789<');
+
+/** False when no YAML 1.1 tag can resolve `source` to anything but a string (the common case, decided fast). */
+export function mayNotBeString(source: string): boolean {
+  return source === '' || NOT_ONLY_STRINGS.has(source[0]!);
+}
 
 /** What kubectl's YAML-to-JSON step keeps of a resolved scalar (as yaml-to-plain.ts does). */
 interface Resolved {
@@ -61,7 +66,7 @@ export class PlainScalars {
 
   /** The value of a plain scalar in value position. */
   value(source: string): unknown {
-    if (source !== '' && !MAY_NOT_BE_STRING.has(source[0]!)) return source;
+    if (!mayNotBeString(source)) return source;
     const resolved = this.lookup(source);
     // `<<` is a merge key only as a key; as a value it is the string.
     return resolved.tag === MERGE_TAG ? source : resolved.value;
@@ -69,7 +74,7 @@ export class PlainScalars {
 
   /** A plain scalar as a map key, as yaml-to-plain.ts names it: String() of its value. */
   key(source: string): string {
-    if (source !== '' && !MAY_NOT_BE_STRING.has(source[0]!)) return source;
+    if (!mayNotBeString(source)) return source;
     const resolved = this.lookup(source);
     if (resolved.tag === MERGE_TAG || resolved.tag === TIMESTAMP_TAG) throw new UnsupportedScalar(source);
     return String(resolved.value);
