@@ -1,12 +1,14 @@
 import type { CliIO, ExitCode } from './io.js';
 import { EXIT } from './io.js';
 import { runEval } from './eval.js';
+import { runLab } from './lab.js';
 import { runMap } from './map.js';
 
 type CommandRunner = (argv: readonly string[], io: CliIO) => Promise<ExitCode>;
 
 const COMMANDS = {
   eval: runEval,
+  lab: runLab,
   map: runMap,
 } as const satisfies Record<string, CommandRunner>;
 
@@ -16,6 +18,7 @@ Exact analysis of Kubernetes NetworkPolicies, from manifests.
 
 Commands:
   eval   evaluate one connection and explain the verdict
+  lab    check the verdicts with real packets in network namespaces (root)
   map    show who can reach whom, on which ports
 
 Run "netwarden <command> --help" for a command's options. Docs: docs/cli.md.

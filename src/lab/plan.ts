@@ -67,7 +67,11 @@ export function planLab(input: Cluster, options: LabOptions): PlanResult {
   const pods = assignPodAddresses(labPods, options, dualStack, used, errors);
   if (errors.length > 0) return { ok: false, errors };
   const externals = externalAddresses(blocks, options, used, notes);
-  const cluster: Cluster = { ...input, pods };
+  const clusterPolicies = input.clusterPolicies ?? [];
+  if (clusterPolicies.length > 0) {
+    notes.push(`${clusterPolicies.length} cluster-wide policies (AdminNetworkPolicy and kin) left out: the lab compiles NetworkPolicy v1, and compares with the engine without them`);
+  }
+  const cluster: Cluster = { ...input, pods, clusterPolicies: [] };
   const services = planServices(cluster, options.serviceCidr, used, notes);
   const hosts: HostInput[] = [
     ...pods.map((pod) => ({ kind: 'pod' as const, identity: podId(pod), netnsSuffix: `${pod.namespace}-${pod.name}`, addresses: pod.ips })),
