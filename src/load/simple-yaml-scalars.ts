@@ -9,6 +9,8 @@ import type { PlainScalars } from './yaml-1.1-scalars.js';
 import { blockScalarText, doubleQuotedText, foldLines, notSimple } from './yaml-scalar-text.js';
 import { setOwn } from './yaml-to-plain.js';
 
+/** The yaml library rejects implicit keys longer than 1024 characters; longer than this go the long way. */
+export const MAX_KEY_LENGTH = 1000;
 /** Flow collections nested deeper than this are left to the library path. */
 const MAX_FLOW_DEPTH = 16;
 
@@ -279,10 +281,11 @@ export class LineScalars {
 
   private flowEntry(at: Cursor, into: { out: Record<string, unknown>; lines: LineRecord; context: { parentIndent: number; depth: number } }): void {
     const { text } = this;
-    const line = at.line;
+    const [line, start] = [at.line, at.pos];
     const c = text.charCodeAt(at.pos);
     const key = c === DOUBLE_QUOTE || c === SINGLE_QUOTE ? this.quotedOnLine(at) : this.plain.key(this.flowPlain(at));
     at.pos = this.skipSpaces(at.pos, at.end);
+    if (at.pos - start > MAX_KEY_LENGTH) notSimple();
     // `key: value` with a space after the colon, on one line; empty values and `"a":1` go the long way.
     if (text.charCodeAt(at.pos) !== COLON || text.charCodeAt(at.pos + 1) !== SPACE || Object.hasOwn(into.out, key)) notSimple();
     at.pos = this.skipSpaces(at.pos + 1, at.end);

@@ -11,15 +11,13 @@
 
 import type { ParsedDocument } from './parse-documents.js';
 import { registerLines, type LineRecord } from './positions.js';
-import { contentEnd, isLineRest, LineScalars, nextLineStart, type Cursor } from './simple-yaml-scalars.js';
+import { contentEnd, isLineRest, LineScalars, MAX_KEY_LENGTH, nextLineStart, type Cursor } from './simple-yaml-scalars.js';
 import { PlainScalars, UnsupportedScalar } from './yaml-1.1-scalars.js';
 import { NotSimpleYaml, notSimple } from './yaml-scalar-text.js';
 import { setOwn } from './yaml-to-plain.js';
 
 /** Collections nested deeper than this go the long way (the library path has its own limits). */
 const MAX_DEPTH = 64;
-/** The yaml library rejects implicit keys longer than 1024 characters. */
-const MAX_KEY_LENGTH = 1000;
 
 /** Tabs, control and other special characters, a BOM inside the text, CR but in CRLF: left to the library. */
 const UNSUPPORTED_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
@@ -146,11 +144,11 @@ class BlockReader {
         if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2c) return false;
       }
       if (colon === end) return false;
-      if (colon - pos > MAX_KEY_LENGTH) notSimple();
       let keyEnd = colon;
       while (text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
       this.key = this.plain.key(text.slice(pos, keyEnd));
     }
+    if (colon - pos > MAX_KEY_LENGTH) notSimple();
     this.afterKey = colon + 1;
     return true;
   }

@@ -100,6 +100,7 @@ describe('simple YAML reader', () => {
       'bad indentation': 'a:\n    b: 1\n  c: 2\n',
       'unclosed quote': 'a: "b\n',
       'reserved character': 'a: @b\n',
+      'key of more than 1000 characters': `${'k'.repeat(1001)}: 1\n`,
     };
     for (const [name, text] of Object.entries(texts)) assert.equal(simpleYamlToPlain(text), undefined, name);
   });
