@@ -18,7 +18,7 @@ export interface MapOptions extends InputFlags {
 export function mapCommand(io: CliIO): Command {
   return newCommand('map', 'Show who can reach whom, on which ports.', io)
     .option('--level <level>', `one row per: ${MAP_LEVELS.join(', ')}`, 'pod')
-    .option('-o, --output <format>', `output format: ${MAP_OUTPUTS.join(', ')} (json is documented in docs/map-json.md)`, 'table')
+    .option('-o, --output <format>', `output format: ${MAP_OUTPUTS.join(', ')} (see docs/map-formats.md)`, 'table')
     .addHelpText(
       'after',
       [
@@ -29,6 +29,7 @@ export function mapCommand(io: CliIO): Command {
         'Examples:',
         '  netwarden map -f examples/guide',
         '  kubectl get pods,deploy,netpol -A -o yaml | netwarden map -f - --level workload -o json',
+        '  netwarden map -f manifests/ --level workload -o dot | dot -Tsvg > map.svg',
       ].join('\n'),
     );
 }

@@ -3,19 +3,34 @@ import type { ConnectivityMap } from '../engine/types.js';
 import type { EvalResult } from './eval-result.js';
 import { oneChunk } from './formatter.js';
 import type { Formatter } from './formatter.js';
+import { formatMapCsv } from './map-csv.js';
+import { formatMapDot } from './map-dot.js';
 import { formatMapJson } from './map-json.js';
+import { formatMapMarkdown } from './map-markdown.js';
+import { formatMapMermaid } from './map-mermaid.js';
 import { formatMapTable } from './map-table.js';
+import { formatMapWide } from './map-wide.js';
+import { formatMapYaml } from './map-yaml.js';
 import { formatVerdictJson } from './verdict-json.js';
 import { formatVerdictText } from './verdict-text.js';
 
-export const MAP_OUTPUTS = ['table', 'json'] as const;
+export const MAP_OUTPUTS = ['table', 'wide', 'json', 'yaml', 'csv', 'md', 'dot', 'mermaid'] as const;
 export type MapOutput = (typeof MAP_OUTPUTS)[number];
 
 export const EVAL_OUTPUTS = ['text', 'json'] as const;
 export type EvalOutput = (typeof EVAL_OUTPUTS)[number];
 
 export const formatters = {
-  map: { table: formatMapTable, json: formatMapJson } satisfies Record<MapOutput, Formatter<ConnectivityMap>>,
+  map: {
+    table: formatMapTable,
+    wide: formatMapWide,
+    json: formatMapJson,
+    yaml: formatMapYaml,
+    csv: formatMapCsv,
+    md: formatMapMarkdown,
+    dot: formatMapDot,
+    mermaid: formatMapMermaid,
+  } satisfies Record<MapOutput, Formatter<ConnectivityMap>>,
   // A verdict is a few lines: built whole, handed out as one chunk.
   eval: { text: oneChunk(formatVerdictText), json: oneChunk(formatVerdictJson) } satisfies Record<EvalOutput, Formatter<EvalResult>>,
 } as const;

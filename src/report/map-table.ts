@@ -28,7 +28,12 @@ function* tablePieces(map: ConnectivityMap): Generator<string, void, undefined> 
     // PORTS, the last cell, is never padded; it is never empty ('none' at least), so no trailing blanks.
     yield `${from.padEnd(fromWidth)}  ${connection.to.padEnd(toWidth)}  ${ports}\n`;
   }
-  yield `\n${count(map.connections.length, 'connection')} between ${count(map.endpoints.length, 'endpoint')} (${map.level} level); pairs not listed allow nothing.\n`;
+  yield `\n${formatMapSummary(map)}\n`;
+}
+
+/** `10 connections between 4 endpoints (workload level); pairs not listed allow nothing.` */
+export function formatMapSummary(map: ConnectivityMap): string {
+  return `${count(map.connections.length, 'connection')} between ${count(map.endpoints.length, 'endpoint')} (${map.level} level); pairs not listed allow nothing.`;
 }
 
 /** The FROM and TO columns' widths: their longest cell, header included. */

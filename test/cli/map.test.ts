@@ -41,12 +41,12 @@ describe('netwarden map', () => {
 
   test('bad values are all reported at once, exit 2, nothing on stdout', async () => {
     const fake = fakeIO();
-    assert.equal(await runMap(['-o', 'dot', '--level', 'node'], fake.io), 2);
+    assert.equal(await runMap(['-o', 'svg', '--level', 'node'], fake.io), 2);
     assert.equal(
       fake.stderr(),
       [
         'netwarden map: error: -f/--filename is required: a manifest file, a directory, or - for standard input',
-        'netwarden map: error: -o/--output dot: expected one of table, json',
+        'netwarden map: error: -o/--output svg: expected one of table, wide, json, yaml, csv, md, dot, mermaid',
         'netwarden map: error: --level node: expected one of pod, workload',
         '(run "netwarden map --help" for usage)',
         '',
