@@ -68,7 +68,7 @@ export function notComparableReason(golden: Golden): string | undefined {
   if (golden.kind === 'eval_connections_map') return 'pod-level eval map (run by netpol-analyzer-eval.test.ts)';
   if (golden.kind !== 'connlist') return `kind ${golden.kind}`;
   if (golden.compared === false || golden.format === 'svg') return 'svg (never compared upstream either)';
-  if (o.exposure === true) return 'exposure analysis (not modelled yet)';
+  if (o.exposure === true) return 'exposure analysis (txt: run by netpol-analyzer-exposure.test.ts)';
   if ((o.focus_conn ?? '') !== '') return 'focus-conn output (a different line shape)';
   if (o.multiple_networks === true) return 'multi-network output (UDN/NAD sections)';
   // every plain json/csv/md/dot golden has a txt twin from the same run (checked against index.json)
