@@ -100,21 +100,40 @@ async function listDir(path: string): Promise<string[]> {
 }
 
 /**
- * Runs `cleanup` when the process gets SIGINT, SIGTERM or SIGHUP while `task` runs, then lets the
- * signal end the process as it would have. (`kill -9` cannot be caught: `lab down --all` covers it.)
+ * Runs `task` so that SIGINT, SIGTERM or SIGHUP cleans up and then ends the process as the signal
+ * would have: the task is told to stop (its AbortSignal), it gets a moment to settle, so that
+ * nothing it was starting escapes, then `cleanup` runs and the signal is raised again. Once a signal
+ * came, the task's failure is not reported: the process is ending. (`kill -9` cannot be caught:
+ * `lab down --all` and the next `lab up` cover it.)
  */
-export async function withSignalCleanup<T>(task: () => Promise<T>, cleanup: () => Promise<unknown>): Promise<T> {
+export async function withSignalCleanup<T>(task: (abort: AbortSignal) => Promise<T>, cleanup: () => Promise<unknown>): Promise<T> {
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const controller = new AbortController();
+  let running: Promise<unknown> = Promise.resolve();
+  let ending: Promise<never> | undefined;
   const handler = (signal: NodeJS.Signals): void => {
-    void cleanup().finally(() => {
-      for (const s of signals) process.removeListener(s, handler);
-      process.kill(process.pid, signal);
-    });
+    controller.abort(new Error(`interrupted by ${signal}`));
+    ending ??= Promise.race([running, new Promise((resolve) => setTimeout(resolve, SETTLE_MS))])
+      .then(cleanup)
+      .catch(() => undefined)
+      .then(() => {
+        for (const s of signals) process.removeListener(s, handler);
+        process.kill(process.pid, signal);
+        return new Promise<never>(() => {});
+      });
   };
   for (const s of signals) process.on(s, handler);
   try {
-    return await task();
+    const promise = task(controller.signal);
+    running = promise.catch(() => undefined);
+    return await promise;
+  } catch (error) {
+    if (ending !== undefined) return await ending;
+    throw error;
   } finally {
-    for (const s of signals) process.removeListener(s, handler);
+    if (ending === undefined) for (const s of signals) process.removeListener(s, handler);
   }
 }
+
+/** How long an interrupted task may take to stop before the cleanup runs anyway. */
+const SETTLE_MS = 10_000;

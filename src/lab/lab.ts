@@ -17,7 +17,7 @@ import { planLab } from './plan.js';
 import type { LabOptions, LabPlan } from './plan.js';
 import { planProbes } from './probe-plan.js';
 import type { PlannedProbe } from './probe-plan.js';
-import { claimStateDir, readState, stateDirOf, writeState } from './state.js';
+import { claimStateDir, ownerOf, readState, stateDirOf, writeState } from './state.js';
 
 export type UpOutcome =
   | { readonly kind: 'up'; readonly plan: LabPlan; readonly dataplane: Dataplane; readonly millis: number }
@@ -29,13 +29,18 @@ export async function labUp(cluster: Cluster, options: LabOptions): Promise<UpOu
   const planned = planLab(cluster, options);
   if (!planned.ok) return { kind: 'invalid', errors: planned.errors };
   const plan = planned.plan;
-  if (!(await claimStateDir(options.name))) return { kind: 'exists', name: options.name };
   const started = performance.now();
+  if (!(await claimStateDir(options.name))) {
+    // Startup sweep: what a killed run left behind (no state written, or agents gone) is removed.
+    if (await isLive(options.name)) return { kind: 'exists', name: options.name };
+    await removeLab(options.name);
+    if (!(await claimStateDir(options.name))) return { kind: 'exists', name: options.name };
+  }
   const remove = (): Promise<Removed> => removeLab(options.name);
-  return withSignalCleanup(async () => {
+  return withSignalCleanup(async (abort) => {
     try {
       const listen = planProbes(plan.cluster, plan.topology, { protocols: ['TCP', 'UDP', 'SCTP'] }).listen;
-      const built = await buildNetnsLab(plan.topology, { stateDir: stateDirOf(options.name), listen, etcFiles: etcFiles(plan) });
+      const built = await buildNetnsLab(plan.topology, { stateDir: stateDirOf(options.name), listen, etcFiles: etcFiles(plan), abort });
       await built.dataplane.apply(rulesets(plan));
       await writeState({ plan, listening: Object.fromEntries(listen), agents: Object.fromEntries(built.agents) });
       return { kind: 'up', plan, dataplane: built.dataplane, millis: performance.now() - started };
@@ -44,6 +49,23 @@ export async function labUp(cluster: Cluster, options: LabOptions): Promise<UpOu
       throw error;
     }
   }, remove);
+}
+
+/** A lab that another process is building, or that `lab up` finished and whose agents all still run. */
+async function isLive(name: string): Promise<boolean> {
+  const owner = await ownerOf(name);
+  const read = await readState(name);
+  if (read.kind !== 'found') return owner !== undefined && owner !== process.pid && running(owner);
+  return Object.values(read.state.agents).every(running);
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Every pod's nft script, by host index (pods come first in the topology, in cluster order). */
@@ -142,7 +164,7 @@ export async function labRun(cluster: Cluster, options: LabOptions, request: Pro
   const up = await labUp(cluster, options);
   if (up.kind !== 'up') return up;
   try {
-    const report = await withSignalCleanup(() => labProbe(up.plan, up.dataplane, request), () => removeLab(options.name));
+    const report = await withSignalCleanup(async () => labProbe(up.plan, up.dataplane, request), () => removeLab(options.name));
     return { kind: 'probed', plan: up.plan, report };
   } finally {
     await up.dataplane.close({ remove: true });

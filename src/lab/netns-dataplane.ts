@@ -21,6 +21,8 @@ export interface BuildOptions {
   readonly listen: ReadonlyMap<number, readonly PortRef[]>;
   /** Files for /etc/netns/<netns>/ by host index (hosts, resolv.conf). */
   readonly etcFiles: ReadonlyMap<number, Readonly<Record<string, string>>>;
+  /** Stops the build between steps (nothing new is started once it fires); the caller then removes the lab. */
+  readonly abort?: AbortSignal;
 }
 
 export interface BuiltLab {
@@ -39,14 +41,21 @@ function parallelism(): number {
 /** Builds the namespaces, wiring and agents of `topology`. On failure, the caller removes the lab (by name). */
 export async function buildNetnsLab(topology: Topology, options: BuildOptions): Promise<BuiltLab> {
   const agentPath = join(options.stateDir, AGENT_FILE);
+  const check = (): void => options.abort?.throwIfAborted();
   await writeFile(agentPath, AGENT_SOURCE);
+  check();
   await createNamespaces(topology);
-  await configureHosts(topology, parallelism());
+  check();
+  await configureHosts(topology, parallelism(), check);
   for (const [index, files] of options.etcFiles) {
     const host = topology.hosts[index];
+    check();
     if (host !== undefined) await writeNetnsEtc(host.netns, files);
   }
-  const started = await inParallel(topology.hosts, parallelism(), (host) => startAgent(host, options.stateDir, agentPath, options.listen.get(host.index) ?? []));
+  const started = await inParallel(topology.hosts, parallelism(), (host) => {
+    check();
+    return startAgent(host, options.stateDir, agentPath, options.listen.get(host.index) ?? []);
+  });
   const agents = new Map(started.map((s, index) => [index, s.pid]));
   const failed = new Map(started.map((s, index) => [index, s.failed] as const).filter(([, f]) => f.length > 0));
   return { dataplane: await attachNetnsLab(topology, options.stateDir), agents, failed };

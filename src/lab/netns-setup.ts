@@ -32,10 +32,11 @@ export async function createNamespaces(topology: Topology): Promise<void> {
  * route), and a permanent neighbour entry for every other address of the lab, so that no probe
  * waits for ARP or neighbour discovery.
  */
-export async function configureHosts(topology: Topology, parallel: number): Promise<void> {
-  await inParallel(topology.hosts, parallel, (host) =>
-    mustRun(['ip', '-n', host.netns, '-batch', '-'], `${hostCommands(topology, host).join('\n')}\n`),
-  );
+export async function configureHosts(topology: Topology, parallel: number, beforeEach: () => void): Promise<void> {
+  await inParallel(topology.hosts, parallel, (host) => {
+    beforeEach();
+    return mustRun(['ip', '-n', host.netns, '-batch', '-'], `${hostCommands(topology, host).join('\n')}\n`);
+  });
 }
 
 export function hostCommands(topology: Topology, host: LabHost): string[] {

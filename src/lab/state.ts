@@ -9,6 +9,13 @@ import type { LabPlan } from './plan.js';
 export const STATE_ROOT = '/run/netwarden';
 const STATE_FILE = 'state.json';
 const STATE_VERSION = 1;
+const OWNER_FILE = 'owner.pid';
+
+/** The pid of the process that claimed the lab's state directory, if it says. */
+export async function ownerOf(name: string): Promise<number | undefined> {
+  const text = await readFile(join(stateDirOf(name), OWNER_FILE), 'utf8').catch(() => '');
+  return /^[0-9]+$/.test(text) ? Number(text) : undefined;
+}
 
 export interface LabState {
   readonly version: typeof STATE_VERSION;
@@ -23,11 +30,12 @@ export function stateDirOf(name: string): string {
   return join(STATE_ROOT, name);
 }
 
-/** Creates the lab's state directory; false when it exists already (the lab is up, or left over). */
+/** Creates the lab's state directory, owned by this process; false when it exists already (the lab is up, being built, or left over). */
 export async function claimStateDir(name: string): Promise<boolean> {
   await mkdir(STATE_ROOT, { recursive: true });
   try {
     await mkdir(stateDirOf(name));
+    await writeFile(join(stateDirOf(name), OWNER_FILE), String(process.pid));
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;

@@ -10,6 +10,7 @@ import type { DenyAction } from '../../src/lab/nft-render.js';
 import { labUnavailable } from '../../src/lab/preflight.js';
 import { describeDisagreements, startHarness } from './differential-harness.js';
 import type { Harness } from './differential-harness.js';
+import { acquireLabLock } from './lab-lock.js';
 import { randomCluster } from './random-cluster.js';
 
 const CLUSTERS = Number(process.env['NETWARDEN_LAB_CLUSTERS'] ?? 100);
@@ -28,13 +29,16 @@ if (unavailable.length > 0) {
   test('kernel and engine agree on random clusters', (t) => t.skip(reason));
 } else {
   let harness: Harness;
+  let unlock: () => Promise<void> = async () => {};
   const totals = { probes: 0, answered: 0, denied: 0, slowestAnswerMs: 0 };
   before(async () => {
+    unlock = await acquireLabLock();
     harness = await startHarness('ltdiff', TIMEOUT_MS);
     for (const line of harness.skipped) console.log(`lab: ${line}`);
   });
   after(async () => {
     await harness?.close();
+    await unlock();
     console.log(`lab: ${CLUSTERS} clusters, ${totals.probes} probes (${totals.answered} answered, ${totals.denied} denied); slowest answer ${totals.slowestAnswerMs} ms, timeout ${TIMEOUT_MS} ms`);
   });
   for (let seed = FIRST_SEED; seed < FIRST_SEED + CLUSTERS; seed++) {
