@@ -1,0 +1,57 @@
+// The long run of the kernel-vs-engine differential test: `npm run lab:soak -- --count 10000`
+// (root). Options: --count N (default 1000), --seed S (first seed, default 1), --timeout MS
+// (default 500). Prints a line every 100 clusters, every disagreement in full, and a summary;
+// exits 1 on any disagreement, 2 when the lab cannot run here.
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { labUnavailable } from '../../src/lab/preflight.js';
+import { describeDisagreements, startHarness } from './differential-harness.js';
+import { acquireLabLock } from './lab-lock.js';
+import { randomCluster } from './random-cluster.js';
+
+const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, timeout: { type: 'string', default: '500' } } });
+const count = Number(values.count);
+const first = Number(values.seed);
+const timeoutMs = Number(values.timeout);
+
+const unavailable = await labUnavailable();
+if (unavailable.length > 0) {
+  console.error(`lab:soak: cannot run: ${unavailable.join('; ')}`);
+  process.exit(2);
+}
+
+const unlock = await acquireLabLock();
+const harness = await startHarness('ltsoak', timeoutMs);
+const started = performance.now();
+const totals = { clusters: 0, probes: 0, answered: 0, denied: 0, disagreements: 0, failedClusters: 0, slowestAnswerMs: 0 };
+try {
+  for (const line of harness.skipped) console.log(`lab:soak: ${line}`);
+  for (let seed = first; seed < first + count; seed++) {
+    const cluster = randomCluster(seed);
+    const outcome = await harness.run(cluster, seed % 10 === 0 ? 'drop' : 'reject');
+    totals.clusters++;
+    totals.probes += outcome.summary.probes;
+    totals.answered += outcome.summary.answered;
+    totals.denied += outcome.summary.denied;
+    totals.slowestAnswerMs = Math.max(totals.slowestAnswerMs, outcome.slowestAnswerMs);
+    if (outcome.summary.disagreements > 0) {
+      totals.disagreements += outcome.summary.disagreements;
+      totals.failedClusters++;
+      console.log(describeDisagreements(seed, cluster, outcome));
+    }
+    if (totals.clusters % 100 === 0 || seed === first + count - 1) {
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`lab:soak: ${totals.clusters}/${count} clusters, ${totals.probes} probes, ${totals.disagreements} disagreements, ${seconds.toFixed(0)} s`);
+    }
+  }
+} finally {
+  await harness.close();
+  await unlock();
+}
+const seconds = (performance.now() - started) / 1000;
+console.log(
+  `lab:soak: seeds ${first}..${first + count - 1}: ${totals.clusters} clusters, ${totals.probes} probes ` +
+    `(${totals.answered} answered, ${totals.denied} denied), ${totals.disagreements} disagreements in ${totals.failedClusters} clusters; ` +
+    `${seconds.toFixed(0)} s (${(seconds / Math.max(1, totals.clusters)).toFixed(2)} s a cluster); slowest answer ${totals.slowestAnswerMs} ms (timeout ${timeoutMs} ms)`,
+);
+process.exitCode = totals.disagreements > 0 ? 1 : 0;
