@@ -6,7 +6,9 @@
 
 import { registerLines, type LineRecord } from './positions.js';
 import type { PlainScalars } from './yaml-1.1-scalars.js';
-import { blockScalarText, doubleQuotedText, foldLines, notSimple } from './yaml-scalar-text.js';
+import { blockScalar } from './simple-yaml-block-scalar.js';
+import { contentEnd, isLineRest, nextLineStart, skipSpaces, type Cursor } from './simple-yaml-lines.js';
+import { doubleQuotedText, foldLines, notSimple } from './yaml-scalar-text.js';
 import { setOwn } from './yaml-to-plain.js';
 
 /** The yaml library rejects implicit keys longer than 1024 characters; longer than this go the long way. */
@@ -26,32 +28,6 @@ const BAD_PLAIN_START = new Set(',[]{}#&*!|>\'"%@`');
 /** Characters a plain scalar inside a flow collection stops at (or that make it unsupported). */
 const FLOW_PLAIN_STOP = new Set(',[]{}#:');
 
-/** A place in the text: an offset, its 1-based line, and where that line's content ends. */
-export interface Cursor {
-  pos: number;
-  line: number;
-  end: number;
-}
-
-/** Where the line whose content ends at `end` is followed by the next one. */
-export function nextLineStart(text: string, end: number): number {
-  return text.charCodeAt(end) === 0x0d ? end + 2 : end + 1;
-}
-
-/** Where the content of the line starting at `start` ends (before `\r\n`, `\n` or the text end). */
-export function contentEnd(text: string, start: number): number {
-  const newline = text.indexOf('\n', start);
-  if (newline < 0) return text.length;
-  return newline > start && text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline;
-}
-
-/** Whether [pos, end) holds nothing but spaces and maybe a comment after a space. */
-export function isLineRest(text: string, pos: number, end: number): boolean {
-  let at = pos;
-  while (at < end && text.charCodeAt(at) === SPACE) at++;
-  return at === end || (text.charCodeAt(at) === HASH && at > pos);
-}
-
 export class LineScalars {
   private readonly text: string;
   private readonly plain: PlainScalars;
@@ -59,11 +35,6 @@ export class LineScalars {
   constructor(text: string, plain: PlainScalars) {
     this.text = text;
     this.plain = plain;
-  }
-
-  skipSpaces(pos: number, end: number): number {
-    while (pos < end && this.text.charCodeAt(pos) === SPACE) pos++;
-    return pos;
   }
 
   /**
@@ -74,7 +45,7 @@ export class LineScalars {
     const c = this.text.charCodeAt(at.pos);
     if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.quoted(at, parentIndent);
     if (c === 0x5b || c === 0x7b) return this.flow(at, { parentIndent, depth: 0 });
-    if (c === 0x7c || c === 0x3e) return this.block(at, parentIndent);
+    if (c === 0x7c || c === 0x3e) return blockScalar(this.text, at, parentIndent);
     return this.plain.value(this.plainText(at, parentIndent));
   }
 
@@ -141,49 +112,13 @@ export class LineScalars {
       if (start >= text.length) notSimple(); // unclosed at the end of the text
       at.line++;
       at.end = contentEnd(text, start);
-      at.pos = this.skipSpaces(start, at.end);
+      at.pos = skipSpaces(text, start, at.end);
       if (at.pos < at.end) break;
       blank++;
       start = nextLineStart(text, at.end);
     }
     if (at.pos - start <= parentIndent || text.charCodeAt(at.pos) === HASH) notSimple();
     return blank;
-  }
-
-  /**
-   * `|`, `|-`, `>` or `>-` at the cursor, inside a collection indented `parentIndent`; the cursor
-   * is left at the end of its last line. Lines whose spaces alone could change the value (blank
-   * lines indented deeper than the content, more-indented lines of a folded scalar), keep
-   * chomping and indentation indicators are left to the library path.
-   */
-  block(at: Cursor, parentIndent: number): string {
-    const { text } = this;
-    const folded = text.charCodeAt(at.pos) === 0x3e;
-    const strip = text.charCodeAt(at.pos + 1) === 0x2d;
-    if (!isLineRest(text, at.pos + (strip ? 2 : 1), at.end)) notSimple();
-    at.pos = at.end;
-    const lines: string[] = [];
-    let [leadingBlank, blank, indent] = [0, 0, -1];
-    for (let start = nextLineStart(text, at.end); start < text.length; start = nextLineStart(text, at.end)) {
-      const end = contentEnd(text, start);
-      const spaces = this.skipSpaces(start, end) - start;
-      if (start + spaces === end) {
-        if (spaces > (indent < 0 ? parentIndent : indent)) notSimple();
-        if (indent < 0) leadingBlank++;
-        else blank++;
-      } else {
-        if (indent < 0 ? spaces <= parentIndent : spaces < indent) {
-          if (spaces > parentIndent) notSimple(); // less indented than the content, more than the parent
-          break;
-        }
-        if (indent < 0) indent = spaces;
-        if (folded && spaces > indent) notSimple();
-        for (; blank > 0; blank--) lines.push('');
-        lines.push(text.slice(start + indent, end));
-      }
-      [at.pos, at.line, at.end] = [end, at.line + 1, end];
-    }
-    return blockScalarText({ folded, strip, leadingBlank, lines });
   }
 
   /** The text of a plain scalar in block context, folded over its continuation lines. */
@@ -205,7 +140,7 @@ export class LineScalars {
         if (start >= text.length) return lines.length === 1 ? first : foldLines(lines);
         line++;
         end = contentEnd(text, start);
-        pos = this.skipSpaces(start, end);
+        pos = skipSpaces(text, start, end);
         if (pos < end) break;
         blank++;
         start = nextLineStart(text, end);
@@ -267,13 +202,14 @@ export class LineScalars {
 
   /** Skips spaces and line breaks inside a flow collection; comments are left to the library. */
   private flowSpace(at: Cursor, context: { parentIndent: number; depth: number }): void {
-    at.pos = this.skipSpaces(at.pos, at.end);
+    const { text } = this;
+    at.pos = skipSpaces(text, at.pos, at.end);
     if (at.pos < at.end) {
-      if (this.text.charCodeAt(at.pos) === HASH) notSimple();
+      if (text.charCodeAt(at.pos) === HASH) notSimple();
       return;
     }
-    const start = nextLineStart(this.text, at.end);
-    const c = this.text.charCodeAt(this.skipSpaces(start, contentEnd(this.text, start)));
+    const start = nextLineStart(text, at.end);
+    const c = text.charCodeAt(skipSpaces(text, start, contentEnd(text, start)));
     // The closing bracket of the outermost collection may be level with the parent collection.
     const closing = context.depth === 0 && (c === 0x5d || c === 0x7d);
     this.continuationLine(at, closing ? context.parentIndent - 1 : context.parentIndent);
@@ -284,11 +220,11 @@ export class LineScalars {
     const [line, start] = [at.line, at.pos];
     const c = text.charCodeAt(at.pos);
     const key = c === DOUBLE_QUOTE || c === SINGLE_QUOTE ? this.quotedOnLine(at) : this.plain.key(this.flowPlain(at));
-    at.pos = this.skipSpaces(at.pos, at.end);
+    at.pos = skipSpaces(text, at.pos, at.end);
     if (at.pos - start > MAX_KEY_LENGTH) notSimple();
     // `key: value` with a space after the colon, on one line; empty values and `"a":1` go the long way.
     if (text.charCodeAt(at.pos) !== COLON || text.charCodeAt(at.pos + 1) !== SPACE || Object.hasOwn(into.out, key)) notSimple();
-    at.pos = this.skipSpaces(at.pos + 1, at.end);
+    at.pos = skipSpaces(text, at.pos + 1, at.end);
     if (at.pos === at.end) notSimple();
     setOwn(into.out, key, this.flowValue(at, into.context));
     into.lines.push(key, line);

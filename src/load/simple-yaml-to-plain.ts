@@ -11,7 +11,8 @@
 
 import type { ParsedDocument } from './parse-documents.js';
 import { registerLines, type LineRecord } from './positions.js';
-import { contentEnd, isLineRest, LineScalars, MAX_KEY_LENGTH, nextLineStart, type Cursor } from './simple-yaml-scalars.js';
+import { contentEnd, isLineRest, nextLineStart, skipSpaces, type Cursor } from './simple-yaml-lines.js';
+import { LineScalars, MAX_KEY_LENGTH } from './simple-yaml-scalars.js';
 import { PlainScalars, UnsupportedScalar } from './yaml-1.1-scalars.js';
 import { NotSimpleYaml, notSimple } from './yaml-scalar-text.js';
 import { setOwn } from './yaml-to-plain.js';
@@ -132,7 +133,7 @@ class BlockReader {
       if (!this.scalars.closesOnLine(pos, end)) return false; // a quoted scalar continued below: a value
       const at: Cursor = { pos, line: this.line, end };
       const key = this.scalars.quotedOnLine(at);
-      colon = this.scalars.skipSpaces(at.pos, end);
+      colon = skipSpaces(this.text, at.pos, end);
       if (!isValueIndicator(text, colon, end)) return false;
       this.key = key;
     } else {
@@ -171,7 +172,7 @@ class BlockReader {
         }
       } else {
         lines.push(dashLine);
-        out.push(this.inlineNode(this.scalars.skipSpaces(afterDash, this.end), column));
+        out.push(this.inlineNode(skipSpaces(this.text, afterDash, this.end), column));
       }
       if (this.kind !== 'content' || this.indent < column) break;
       if (this.indent > column) notSimple();
@@ -202,7 +203,7 @@ class BlockReader {
         this.nextLine();
         if (this.kind === 'content' && this.indent > column) value = this.collection(column);
         else if (this.kind === 'content' && this.indent === column && this.isDash(column)) value = this.sequence(column);
-      } else value = this.lineValue(this.scalars.skipSpaces(this.afterKey, this.end), column); // `key: - x` fails as a scalar
+      } else value = this.lineValue(skipSpaces(this.text, this.afterKey, this.end), column); // `key: - x` fails as a scalar
       setOwn(out, key, value);
       lines.push(key, keyLine);
       if (this.kind !== 'content' || this.indent < column) break;

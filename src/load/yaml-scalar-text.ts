@@ -1,7 +1,7 @@
-// The text of YAML scalars as the yaml library decodes it (compose/resolve-flow-scalar.js and
-// resolve-block-scalar.js), for the simple YAML reader: line folding of plain and quoted scalars,
-// double-quoted escapes, and literal/folded block scalars. Only what the simple reader accepts is
-// covered; anything the library would report as an error throws NotSimpleYaml.
+// The text of YAML scalars as the yaml library decodes it (compose/resolve-flow-scalar.js), for
+// the simple YAML reader: line folding of plain and quoted scalars and double-quoted escapes.
+// Only what the simple reader accepts is covered; anything the library would report as an error
+// throws NotSimpleYaml.
 
 /** The input leaves the simple subset; caught in simple-yaml-to-plain.ts, never escapes it. */
 export class NotSimpleYaml extends Error {}
@@ -98,31 +98,4 @@ function trimStart(s: string): string {
   let start = 0;
   while (start < s.length && s.charCodeAt(start) === 0x20) start++;
   return start === 0 ? s : s.slice(start);
-}
-
-/** The content lines of a block scalar (from its first line with content), with `leadingBlank` blank lines before. */
-export interface BlockScalarLines {
-  readonly folded: boolean;
-  readonly strip: boolean;
-  readonly leadingBlank: number;
-  /** Lines with the content indentation removed, '' for blank lines between them. */
-  readonly lines: readonly string[];
-}
-
-/** The value of a `|`, `|-`, `>` or `>-` block scalar whose folded lines are not more indented. */
-export function blockScalarText({ folded, strip, leadingBlank, lines }: BlockScalarLines): string {
-  if (lines.length === 0) return '';
-  let value = '\n'.repeat(leadingBlank);
-  if (!folded) value += lines.join('\n');
-  else {
-    let separator = '';
-    for (const line of lines) {
-      if (line !== '') {
-        value += separator + line;
-        separator = ' ';
-      } else if (separator === '\n') value += '\n';
-      else separator = '\n';
-    }
-  }
-  return strip ? value : `${value}\n`;
 }
