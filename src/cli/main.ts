@@ -1,14 +1,20 @@
 import type { CliIO, ExitCode } from './io.js';
 import { EXIT } from './io.js';
+import { runDiff } from './diff.js';
 import { runEval } from './eval.js';
+import { runExposure } from './exposure.js';
 import { runLab } from './lab.js';
+import { runLint } from './lint.js';
 import { runMap } from './map.js';
 
 type CommandRunner = (argv: readonly string[], io: CliIO) => Promise<ExitCode>;
 
 const COMMANDS = {
+  diff: runDiff,
   eval: runEval,
+  exposure: runExposure,
   lab: runLab,
+  lint: runLint,
   map: runMap,
 } as const satisfies Record<string, CommandRunner>;
 
@@ -17,13 +23,16 @@ const USAGE = `Usage: netwarden <command> [options]
 Exact analysis of Kubernetes NetworkPolicies, from manifests.
 
 Commands:
-  eval   evaluate one connection and explain the verdict
-  lab    check the verdicts with real packets in network namespaces (root)
-  map    show who can reach whom, on which ports
+  diff      show which connections a change of manifests adds, removes or changes
+  eval      evaluate one connection and explain the verdict
+  exposure  show what each workload is exposed to, from the entire cluster to the internet
+  lab       check the verdicts with real packets in network namespaces (root)
+  lint      find policies that are wrong, useless or risky
+  map       show who can reach whom, on which ports
 
 Run "netwarden <command> --help" for a command's options. Docs: docs/cli.md.
-Exit codes: 0 ran fine; 1 the input had invalid objects; 2 usage error or unreadable input;
-3 eval --exit-code and the connection is denied.
+Exit codes: 0 ran fine; 1 the input had invalid objects, or diff --exit-code found a change;
+2 usage error or unreadable input; 3 eval --exit-code and the connection is denied.
 `;
 
 /** `netwarden <command> ...`: dispatches to the command; argv excludes the program name. */

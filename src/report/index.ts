@@ -1,5 +1,13 @@
 // The reporter registry: one formatter per output format and result (style rule 9).
 import type { ConnectivityMap } from '../engine/types.js';
+import type { ConnectivityDiff } from '../analysis/diff.js';
+import { formatDiffCsv } from './diff-csv.js';
+import { formatDiffDot } from './diff-dot.js';
+import { formatDiffJson } from './diff-json.js';
+import { formatDiffMarkdown } from './diff-md.js';
+import { formatDiffMermaid } from './diff-mermaid.js';
+import { formatDiffTable } from './diff-table.js';
+import { formatDiffYaml } from './diff-yaml.js';
 import type { EvalResult } from './eval-result.js';
 import { oneChunk } from './formatter.js';
 import type { Formatter } from './formatter.js';
@@ -20,6 +28,9 @@ export type MapOutput = (typeof MAP_OUTPUTS)[number];
 export const EVAL_OUTPUTS = ['text', 'json'] as const;
 export type EvalOutput = (typeof EVAL_OUTPUTS)[number];
 
+export const DIFF_OUTPUTS = ['table', 'json', 'yaml', 'csv', 'md', 'dot', 'mermaid'] as const;
+export type DiffOutput = (typeof DIFF_OUTPUTS)[number];
+
 export const formatters = {
   map: {
     table: formatMapTable,
@@ -33,6 +44,15 @@ export const formatters = {
   } satisfies Record<MapOutput, Formatter<ConnectivityMap>>,
   // A verdict is a few lines: built whole, handed out as one chunk.
   eval: { text: oneChunk(formatVerdictText), json: oneChunk(formatVerdictJson) } satisfies Record<EvalOutput, Formatter<EvalResult>>,
+  diff: {
+    table: formatDiffTable,
+    json: formatDiffJson,
+    yaml: formatDiffYaml,
+    csv: formatDiffCsv,
+    md: formatDiffMarkdown,
+    dot: formatDiffDot,
+    mermaid: formatDiffMermaid,
+  } satisfies Record<DiffOutput, Formatter<ConnectivityDiff>>,
 } as const;
 
 export { DEFAULT_CHUNK_LENGTH, formatToString } from './formatter.js';
