@@ -46,6 +46,8 @@ export interface CliIO {
 export const EXIT = {
   ok: 0,
   invalidInput: 1,
+  /** `lint` reported an error or a warning. */
+  findings: 1,
   usage: 2,
   denied: 3,
 } as const;

@@ -4,7 +4,7 @@ import type { Clock, OutputStream } from './io.js';
 /** What a command is doing, as the progress line says it. */
 export type Phase =
   | { readonly kind: 'loading'; readonly filesRead: number }
-  | { readonly kind: 'computing'; readonly what: 'connectivity' | 'verdict' }
+  | { readonly kind: 'computing'; readonly what: 'connectivity' | 'verdict' | 'lint' }
   | { readonly kind: 'writing' };
 
 /**
@@ -88,12 +88,18 @@ class ProgressLine implements Progress {
   }
 }
 
+const COMPUTING_TEXT = {
+  connectivity: 'computing connectivity',
+  verdict: 'evaluating the connection',
+  lint: 'checking the lint rules',
+} as const satisfies Record<Extract<Phase, { kind: 'computing' }>['what'], string>;
+
 function phaseText(phase: Phase): string {
   switch (phase.kind) {
     case 'loading':
       return `loading manifests (${phase.filesRead} file${phase.filesRead === 1 ? '' : 's'} read)`;
     case 'computing':
-      return phase.what === 'connectivity' ? 'computing connectivity' : 'evaluating the connection';
+      return COMPUTING_TEXT[phase.what];
     case 'writing':
       return 'writing the output';
     default:

@@ -9,6 +9,10 @@ import { formatDiffMermaid } from './diff-mermaid.js';
 import { formatDiffTable } from './diff-table.js';
 import { formatDiffYaml } from './diff-yaml.js';
 import type { EvalResult } from './eval-result.js';
+import type { LintResult } from '../analysis/lint/index.js';
+import { formatLintJson } from './lint-json.js';
+import { formatLintSarif } from './lint-sarif.js';
+import { formatLintText } from './lint-text.js';
 import { oneChunk } from './formatter.js';
 import type { Formatter } from './formatter.js';
 import { formatMapCsv } from './map-csv.js';
@@ -30,6 +34,9 @@ export type EvalOutput = (typeof EVAL_OUTPUTS)[number];
 
 export const DIFF_OUTPUTS = ['table', 'json', 'yaml', 'csv', 'md', 'dot', 'mermaid'] as const;
 export type DiffOutput = (typeof DIFF_OUTPUTS)[number];
+
+export const LINT_OUTPUTS = ['text', 'json', 'sarif'] as const;
+export type LintOutput = (typeof LINT_OUTPUTS)[number];
 
 export const formatters = {
   map: {
@@ -53,6 +60,11 @@ export const formatters = {
     dot: formatDiffDot,
     mermaid: formatDiffMermaid,
   } satisfies Record<DiffOutput, Formatter<ConnectivityDiff>>,
+  lint: {
+    text: formatLintText,
+    json: oneChunk(formatLintJson),
+    sarif: oneChunk(formatLintSarif),
+  } satisfies Record<LintOutput, Formatter<LintResult>>,
 } as const;
 
 export { DEFAULT_CHUNK_LENGTH, formatToString } from './formatter.js';

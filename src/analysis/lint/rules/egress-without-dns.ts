@@ -1,0 +1,109 @@
+// A pod isolated for egress can resolve names only if some egress rule lets it reach DNS:
+// UDP/53, and TCP/53 for answers too large for UDP. netwarden checks kube-dns pods of the input
+// (k8s-app=kube-dns) with the engine, and otherwise accepts a rule to anywhere on port 53.
+
+import type { Pod } from '../../../model/cluster.js';
+import type { Protocol } from '../../../model/common.js';
+import type { NetworkPolicy, PolicyRule } from '../../../model/network-policy.js';
+import { evaluate } from '../../../engine/index.js';
+import { selectingPolicies } from '../../../engine/evaluate.js';
+import type { LintContext } from '../context.js';
+import { podsByShape } from '../pod-shape.js';
+import type { Draft, LintRule } from '../rule.js';
+import { atPolicy } from '../where.js';
+import { count, someOf } from '../wording.js';
+
+const DNS_PORT = 53;
+const DNS_RULE =
+  'to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}], ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]';
+
+export const egressWithoutDns: LintRule = {
+  id: 'egress-without-dns',
+  severity: 'warning',
+  title: 'Egress isolation without DNS',
+  description:
+    'The policy isolates egress (policyTypes lists Egress), and the pods it selects may not reach DNS on UDP/53 ' +
+    'and TCP/53 under all the policies that select them: they cannot resolve names, which looks like a network ' +
+    'outage. DNS is the kube-dns pods of the input (label k8s-app=kube-dns), checked with the engine; a rule ' +
+    'allowing port 53 to every destination or to an ipBlock counts too (node-local or outside resolvers).',
+  help: `Add an egress rule for DNS, such as ${DNS_RULE}.`,
+  *check(context: LintContext): Iterable<Draft> {
+    const servers = context.cluster.pods.filter((pod) => Object.hasOwn(pod.labels, 'k8s-app') && pod.labels['k8s-app'] === 'kube-dns');
+    for (const policy of context.cluster.policies) {
+      if (!policy.policyTypes.includes('egress')) continue;
+      const gap = context.hasPods ? podsGap(context, policy, servers) : namespaceGap(context, policy);
+      if (gap === undefined) continue;
+      yield { ...atPolicy(policy, 'spec.policyTypes'), message: gap, fix: `add an egress rule for DNS: ${DNS_RULE}` };
+    }
+  },
+};
+
+/** What the selected pods lack, in words; undefined when they all reach DNS on both protocols. */
+function podsGap(context: LintContext, policy: NetworkPolicy, servers: readonly Pod[]): string | undefined {
+  const shapes = podsByShape(context.selectedPods(policy));
+  const lacking = (protocol: Protocol, among: readonly (readonly Pod[])[]): (readonly Pod[])[] =>
+    among.filter((pods) => !reachesDns(context, pods[0]!, protocol, servers));
+  const noUdpShapes = lacking('UDP', shapes);
+  const noUdp = noUdpShapes.flat();
+  const noTcp = lacking('TCP', shapes.filter((pods) => !noUdpShapes.includes(pods))).flat();
+  const names = (list: readonly Pod[]): string => someOf(list.map((pod) => pod.name));
+  if (noUdp.length > 0) {
+    return `this policy isolates egress, and ${count(noUdp.length, 'pod')} it selects (${names(noUdp)}) may not reach DNS on UDP/53: they cannot resolve names`;
+  }
+  if (noTcp.length > 0) {
+    return `this policy isolates egress, and ${count(noTcp.length, 'pod')} it selects (${names(noTcp)}) may reach DNS on UDP/53 but not on TCP/53, which DNS needs for answers too large for UDP`;
+  }
+  return undefined;
+}
+
+function reachesDns(context: LintContext, pod: Pod, protocol: Protocol, servers: readonly Pod[]): boolean {
+  const rules = selectingPolicies(context.compiled, pod, 'egress').flatMap((compiled) => compiled.policy.egress);
+  if (rules.some((rule) => allowsDnsPort(context, rule, protocol) && reachesAnywhere(rule))) return true;
+  if (servers.length === 0) {
+    // No DNS pods in the input: a rule on port 53 to pods of other namespaces may well be to them.
+    return rules.some((rule) => allowsDnsPort(context, rule, protocol) && rule.peers.kind === 'list' && rule.peers.items.some((p) => p.kind === 'pods' && p.namespaceSelector !== null));
+  }
+  return servers.some((server) => {
+    const connection = { from: { kind: 'pod', pod } as const, to: { kind: 'pod', pod: server } as const, port: DNS_PORT, protocol };
+    return evaluate(context.compiled, connection).egress.allowed;
+  });
+}
+
+/** Without pods: the policy's own rules and those of policies selecting every pod of its namespace. */
+function namespaceGap(context: LintContext, policy: NetworkPolicy): string | undefined {
+  const alike = context.cluster.policies.filter(
+    (other) =>
+      other === policy ||
+      (other.namespace === policy.namespace && other.policyTypes.includes('egress') && Object.keys(other.podSelector.matchLabels).length === 0 && other.podSelector.matchExpressions.length === 0),
+  );
+  const rules = alike.flatMap((p) => p.egress);
+  const udp = rules.some((rule) => allowsDnsPort(context, rule, 'UDP'));
+  const tcp = rules.some((rule) => allowsDnsPort(context, rule, 'TCP'));
+  if (!udp) return 'this policy isolates egress, and no egress rule of it (or of a policy selecting every pod of its namespace) allows UDP/53: its pods cannot resolve names';
+  if (!tcp) return 'this policy isolates egress, and its egress rules (and those of policies selecting every pod of its namespace) allow UDP/53 but not TCP/53, which DNS needs for answers too large for UDP';
+  return undefined;
+}
+
+/** The rule lets `protocol`/53 through (named ports: a name some pod declares as port 53, or one containing "dns"). */
+function allowsDnsPort(context: LintContext, rule: PolicyRule, protocol: Protocol): boolean {
+  if (rule.ports.kind === 'any') return true;
+  return rule.ports.items.some((entry) => {
+    if (entry.protocol !== protocol) return false;
+    const spec = entry.port;
+    switch (spec.kind) {
+      case 'all':
+        return true;
+      case 'range':
+        return spec.from <= DNS_PORT && DNS_PORT <= spec.to;
+      case 'named': {
+        const declared = context.cluster.pods.flatMap((pod) => pod.ports.filter((p) => p.name === spec.name && p.protocol === protocol));
+        return declared.length > 0 ? declared.some((p) => p.containerPort === DNS_PORT) : /dns/i.test(spec.name);
+      }
+    }
+  });
+}
+
+/** Every destination, or an ipBlock (a resolver outside the cluster, or node-local DNS). */
+function reachesAnywhere(rule: PolicyRule): boolean {
+  return rule.peers.kind === 'any' || rule.peers.items.some((peer) => peer.kind === 'ipBlock');
+}
