@@ -15,8 +15,10 @@ import { decodeNetworkPolicy } from './decode-network-policy.js';
 import { validateNetworkPolicy } from './validate-network-policy.js';
 import { normalizeNetworkPolicy } from './normalize-network-policy.js';
 import { expandWorkloads } from './expand-workloads.js';
+import { CLUSTER_POLICY_KINDS, type ClusterPolicy, type ClusterPolicyKind } from '../model/cluster-policy.js';
+import { decodeClusterPolicy } from './decode-cluster-policy.js';
 
-const SUPPORTED_KINDS = ['Namespace', 'Pod', 'Service', 'NetworkPolicy', ...WORKLOAD_KINDS] as const;
+const SUPPORTED_KINDS = ['Namespace', 'Pod', 'Service', 'NetworkPolicy', ...WORKLOAD_KINDS, ...CLUSTER_POLICY_KINDS] as const;
 type SupportedKind = (typeof SUPPORTED_KINDS)[number];
 
 /** Which apiVersions mean the Kubernetes kind (a Knative `Service` or Calico `NetworkPolicy` does not). */
@@ -32,6 +34,9 @@ const API_VERSIONS: Record<SupportedKind, RegExp> = {
   ReplicaSet: /^(apps|extensions)\/v1/,
   Job: /^batch\/v1$/,
   CronJob: /^batch\/v/,
+  AdminNetworkPolicy: /^policy\.networking\.k8s\.io\/v1alpha1$/,
+  BaselineAdminNetworkPolicy: /^policy\.networking\.k8s\.io\/v1alpha1$/,
+  ClusterNetworkPolicy: /^policy\.networking\.k8s\.io\/v1alpha2$/,
 };
 
 function isSupported(input: InputObject): input is InputObject & { kind: SupportedKind } {
@@ -67,6 +72,7 @@ interface Registries {
   readonly workloads: Registry<WorkloadObject>;
   readonly services: Registry<Service>;
   readonly policies: Registry<NetworkPolicy>;
+  readonly clusterPolicies: Registry<ClusterPolicy>;
 }
 
 /** Decodes objects as they come (so problems stay in input order), then assembles the Cluster. */
@@ -77,6 +83,7 @@ export class ClusterBuilder {
     workloads: new Registry(),
     services: new Registry(),
     policies: new Registry(),
+    clusterPolicies: new Registry(),
   };
   private readonly defaultNamespace: string;
   private readonly sink: ProblemSink;
@@ -104,6 +111,9 @@ export class ClusterBuilder {
       this.putNamespaced(r.services, decodeService(input, ns, sink), input);
     } else if (kind === 'NetworkPolicy') {
       this.putNamespaced(r.policies, toNetworkPolicy(input, ns, sink), input);
+    } else if (isClusterPolicyKind(kind)) {
+      const value = decodeClusterPolicy(input, kind, sink);
+      if (value) r.clusterPolicies.put(`${kind}/${value.name}`, { value, site: input.site }, `${kind} ${value.name}`, sink);
     } else {
       const value = decodeWorkload(kind, input, ns, sink);
       if (value === undefined) return;
@@ -118,7 +128,8 @@ export class ClusterBuilder {
     const services = r.services.values();
     const policies = r.policies.values();
     const referenced = [...pods, ...workloads, ...services, ...policies].map((o) => o.namespace);
-    return { namespaces: withImplicit(r.namespaces.values(), referenced), pods, workloads, services, policies };
+    const clusterPolicies = r.clusterPolicies.values();
+    return { namespaces: withImplicit(r.namespaces.values(), referenced), pods, workloads, services, policies, clusterPolicies };
   }
 
   private putNamespaced<T extends { namespace: string; name: string }>(registry: Registry<T>, value: T | undefined, input: InputObject): void {
@@ -126,6 +137,10 @@ export class ClusterBuilder {
     const id = `${value.namespace}/${value.name}`;
     registry.put(id, { value, site: input.site }, `${input.kind} ${id}`, this.sink);
   }
+}
+
+function isClusterPolicyKind(kind: string): kind is ClusterPolicyKind {
+  return (CLUSTER_POLICY_KINDS as readonly string[]).includes(kind);
 }
 
 /** decode + default, validate (§7), normalise; an invalid policy is left out. */

@@ -53,7 +53,7 @@ export interface CorpusIndex {
  * IP and "the pod IP never affects results; only ipBlock peers (external ranges) do" (corpus
  * README). That is one of the two behaviours semantics §2.6/§5.1 allows, so it is chosen here.
  */
-export const NETPOL_ANALYZER_ENGINE_OPTIONS = { ipBlockMatchesPodIPs: false, hostNetworkPods: 'pods' } as const;
+export const NETPOL_ANALYZER_ENGINE_OPTIONS = { ipBlockMatchesPodIPs: false, hostNetworkPods: 'pods', networksMatchPodIPs: false } as const;
 
 export function readIndex(dir: string): CorpusIndex {
   return readJson(join(dir, 'index.json')) as CorpusIndex;
@@ -62,7 +62,7 @@ export function readIndex(dir: string): CorpusIndex {
 /** Why a golden that is not a plain txt connlist is left out (counted, not run). */
 export function notComparableReason(golden: Golden): string | undefined {
   const o = golden.options;
-  if (golden.kind === 'diff') return 'diff analysis (netwarden has no diff command yet)';
+  if (golden.kind === 'diff') return 'diff analysis (run by netpol-analyzer-diff.test.ts)';
   if (golden.kind === 'explain' || o.explain === true) return 'explain output (netwarden explains in its own format)';
   if (golden.kind === 'connlist_from_go_objects') return 'inputs built in Go code (ANP/BANP examples), no manifests';
   if (golden.kind === 'eval_connections_map') return 'pod-level eval map (run by netpol-analyzer-eval.test.ts)';
@@ -78,15 +78,15 @@ export function notComparableReason(golden: Golden): string | undefined {
 }
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob']);
-/** Kinds netwarden models for v1 NetworkPolicy connectivity. */
-const MODELLED_KINDS = new Set(['Namespace', 'Pod', 'Service', 'NetworkPolicy', ...WORKLOAD_KINDS]);
+const ADMIN_KINDS = new Set(['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
+/** Kinds netwarden models for connectivity. */
+const MODELLED_KINDS = new Set(['Namespace', 'Pod', 'Service', 'NetworkPolicy', ...WORKLOAD_KINDS, ...ADMIN_KINDS]);
 /** Kinds that cannot change v1 pod-to-pod connectivity (both tools skip or only use them for ingress). */
 const IRRELEVANT_KINDS = new Set([
   'ConfigMap', 'Secret', 'ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding',
   'IngressClass', 'Endpoints', 'EndpointSlice', 'PersistentVolumeClaim', 'PodDisruptionBudget',
   'HorizontalPodAutoscaler', 'Ingress', 'Route',
 ]);
-const ADMIN_KINDS = new Set(['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
 const MULTI_NETWORK_KINDS = new Set([
   'UserDefinedNetwork', 'ClusterUserDefinedNetwork', 'NetworkAttachmentDefinition', 'VirtualMachine', 'MultiNetworkPolicy',
 ]);
@@ -133,7 +133,6 @@ function manifestFiles(dir: string): string[] {
 /** Why an input folder cannot be compared yet, from the kinds it holds. */
 export function inputExclusion(kinds: ReadonlySet<string>): string | undefined {
   const present = (set: ReadonlySet<string>): string[] => [...kinds].filter((k) => set.has(k)).sort();
-  if (present(ADMIN_KINDS).length > 0) return `uses ${present(ADMIN_KINDS).join(' and ')} (netwarden: later issue)`;
   if (present(MULTI_NETWORK_KINDS).length > 0) return `uses multi-network kinds ${present(MULTI_NETWORK_KINDS).join(', ')}`;
   const unknown = [...kinds].filter((k) => !MODELLED_KINDS.has(k) && !IRRELEVANT_KINDS.has(k)).sort();
   if (unknown.length > 0) return `holds kinds netwarden does not model: ${unknown.join(', ')}`;
@@ -168,6 +167,8 @@ export function inputTags(kinds: ReadonlySet<string>, options: GoldenOptions): s
   if ([...kinds].some((k) => WORKLOAD_KINDS.has(k))) tags.push('workloads');
   if (kinds.has('Pod')) tags.push('live-pods');
   if (kinds.has('Ingress') || kinds.has('Route')) tags.push('ingress-controller');
+  if (kinds.has('AdminNetworkPolicy')) tags.push('anp');
+  if (kinds.has('BaselineAdminNetworkPolicy')) tags.push('banp');
   if ((options.focusworkload ?? []).length > 0) tags.push('focus-workload');
   if ((options.focus_direction ?? '') !== '') tags.push('focus-direction');
   if ((options.focusworkload_peer ?? []).length > 0) tags.push('focus-workload-peer');

@@ -9,8 +9,9 @@
  */
 import type { ConnectivityMap, MapEndpoint } from '../../src/engine/index.js';
 import type { NetworkPolicy } from '../../src/model/network-policy.js';
+import type { ClusterPolicy } from '../../src/model/cluster-policy.js';
 import { compareBytes } from './corpus.js';
-import { blockIntervals, disjointRanges, formatRange, parseIPv4, rangeIndexOf, type Interval } from './ipv4-ranges.js';
+import { blockIntervals, cidrInterval, disjointRanges, formatRange, parseIPv4, rangeIndexOf, type Interval } from './ipv4-ranges.js';
 
 type Ranges = readonly (readonly [number, number])[];
 type ExternalEndpoint = Extract<MapEndpoint, { readonly start: string }>;
@@ -72,11 +73,12 @@ export function connlistLines(
   map: ConnectivityMap,
   policies: readonly NetworkPolicy[],
   focus: FocusOptions = NO_FOCUS,
+  clusterPolicies: readonly ClusterPolicy[] = [],
 ): ConnlistResult {
   const notes: string[] = [];
   const endpoints = new Map(map.endpoints.map((e) => [e.id, e]));
   const lines: ConnlistLine[] = [];
-  const external = new ExternalPeers(map, policies, notes);
+  const external = new ExternalPeers(map, policies, clusterPolicies, notes);
   for (const connection of map.connections) {
     const from = endpoints.get(connection.from);
     const to = endpoints.get(connection.to);
@@ -135,11 +137,11 @@ class ExternalPeers {
   readonly #conns: Record<Direction, Map<string, { peer: ConnlistPeer; byAtom: Map<string, string> }>>;
   readonly #notes: string[];
 
-  constructor(map: ConnectivityMap, policies: readonly NetworkPolicy[], notes: string[]) {
+  constructor(map: ConnectivityMap, policies: readonly NetworkPolicy[], clusterPolicies: readonly ClusterPolicy[], notes: string[]) {
     this.#notes = notes;
     this.#ranges = {
       'from-external': disjointRanges(referencedBlocks(policies, 'ingress', notes)),
-      'to-external': disjointRanges(referencedBlocks(policies, 'egress', notes)),
+      'to-external': disjointRanges([...referencedBlocks(policies, 'egress', notes), ...networkBlocks(clusterPolicies, notes)]),
     };
     this.#atomsInRange = { 'from-external': new Map(), 'to-external': new Map() };
     this.#conns = { 'from-external': new Map(), 'to-external': new Map() };
@@ -208,6 +210,24 @@ function referencedBlocks(policies: readonly NetworkPolicy[], side: 'ingress' | 
         const intervals = blockIntervals(peer.cidr, peer.except);
         if (intervals === undefined) notes.push(`ipBlock ${peer.cidr} is not IPv4; left out of the ranges`);
         else blocks.push(...intervals);
+      }
+    }
+  }
+  return blocks;
+}
+
+/** IPv4 intervals of every `networks` CIDR of the cluster-wide policies (egress rules only have them). */
+function networkBlocks(policies: readonly ClusterPolicy[], notes: string[]): Interval[] {
+  const blocks: Interval[] = [];
+  for (const policy of policies) {
+    for (const rule of policy.egress) {
+      for (const peer of rule.peers) {
+        if (peer.kind !== 'networks') continue;
+        for (const cidr of peer.cidrs) {
+          const interval = cidrInterval(cidr);
+          if (interval === undefined) notes.push(`networks ${cidr} is not IPv4; left out of the ranges`);
+          else blocks.push(interval);
+        }
       }
     }
   }

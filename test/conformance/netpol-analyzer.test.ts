@@ -138,7 +138,7 @@ function compareGolden(corpus: string, golden: Golden, analysed: Analysed): void
     .split('\n')
     .map((l) => l.replace(/\r$/, ''))
     .filter((l) => l !== '' && !l.startsWith(INGRESS_CONTROLLER));
-  const { lines: actual, notes } = connlistLines(analysed.map, analysed.cluster.policies, focusOf(golden));
+  const { lines: actual, notes } = connlistLines(analysed.map, analysed.cluster.policies, focusOf(golden), analysed.cluster.clusterPolicies);
   const diff = diffLines(expected, actual);
   const actualText = actual.map((l) => `${l}\n`).join('');
   if (!isEmptyDiff(diff)) {
