@@ -36,3 +36,22 @@ export type { PortSet, PortRange } from './algebra/port-set.js';
 // report: one formatter per output format
 export { formatters, MAP_OUTPUTS, EVAL_OUTPUTS } from './report/index.js';
 export type { Formatter, MapOutput, EvalOutput, EvalResult, ResolvedEnd, EndpointChoice, PortChoice } from './report/index.js';
+
+// analysis: what each pod or workload is exposed to (netwarden exposure)
+export { exposure } from './analysis/exposure.js';
+export type {
+  ExposureReport,
+  ExposureOptions,
+  SubjectExposure,
+  DirectionExposure,
+  Exposure,
+  ExposurePeer,
+  ExposurePorts,
+  NamedPort,
+  RepresentativePeer,
+  NamespaceScope,
+  PodScope,
+  AddressBlock,
+} from './analysis/exposure.js';
+export { EXPOSURE_OUTPUTS } from './report/index.js';
+export type { ExposureOutput } from './report/index.js';

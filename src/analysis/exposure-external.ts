@@ -1,5 +1,6 @@
 import type { Cluster } from '../model/cluster.js';
-import { ipAtoms, ipSetOfBlock, intervalToCIDRs, type IPFamily, type IPSet } from '../algebra/ip-set.js';
+import { formatIP, ipAtoms, ipSetOfBlock, intervalToCIDRs, type IPFamily, type IPSet } from '../algebra/ip-set.js';
+import { FAMILY_BITS } from '../algebra/cidr.js';
 import { equalExposurePorts, isNoPorts, type ExposurePorts } from './exposure-ports.js';
 
 /** A range of addresses outside the cluster that every ipBlock (and ANP `networks` peer) treats alike. */
@@ -38,11 +39,17 @@ export function exposureAtoms(cluster: Cluster): ExposureAtom[] {
   }));
 }
 
+/** Addresses as a policy would write them: a CIDR and the CIDRs it excepts (none when exact). */
+export interface AddressBlock {
+  readonly cidr: string;
+  readonly except: readonly string[];
+}
+
 /** Atoms that get equal ports, as one exposure each: their ranges merged into the fewest CIDRs. */
 export function externalExposures(
   atoms: readonly ExposureAtom[],
   ports: readonly ExposurePorts[],
-): { peer: { kind: 'external'; cidrs: string[] }; ports: ExposurePorts }[] {
+): { peer: { kind: 'external'; cidrs: string[]; blocks: AddressBlock[] }; ports: ExposurePorts }[] {
   const groups: { ports: ExposurePorts; atoms: ExposureAtom[] }[] = [];
   atoms.forEach((atom, i) => {
     const atomPorts = ports[i]!;
@@ -51,16 +58,54 @@ export function externalExposures(
     if (group) group.atoms.push(atom);
     else groups.push({ ports: atomPorts, atoms: [atom] });
   });
-  return groups.map((group) => ({ peer: { kind: 'external', cidrs: cidrsOf(group.atoms) }, ports: group.ports }));
+  return groups.map((group) => {
+    const runs = runsOf(group.atoms);
+    const cidrs = runs.flatMap((run) => intervalToCIDRs(run.family, run.start, run.end));
+    return { peer: { kind: 'external', cidrs, blocks: blocksOf(runs) }, ports: group.ports };
+  });
+}
+
+interface Run {
+  readonly family: IPFamily;
+  start: bigint;
+  end: bigint;
 }
 
 /** Atoms are in address order, so contiguous ones are neighbours. */
-function cidrsOf(atoms: readonly ExposureAtom[]): string[] {
-  const runs: { family: IPFamily; start: bigint; end: bigint }[] = [];
+function runsOf(atoms: readonly ExposureAtom[]): Run[] {
+  const runs: Run[] = [];
   for (const atom of atoms) {
     const last = runs[runs.length - 1];
     if (last !== undefined && last.family === atom.family && last.end + 1n === atom.start) last.end = atom.end;
     else runs.push({ family: atom.family, start: atom.start, end: atom.end });
   }
-  return runs.flatMap((run) => intervalToCIDRs(run.family, run.start, run.end));
+  return runs;
+}
+
+/**
+ * Per family, the shorter of two exact spellings: the CIDRs themselves, or the smallest CIDR
+ * that holds them all with the gaps as `except` (`0.0.0.0/0` except `10.0.0.0/8` rather than
+ * the eight CIDRs of the rest).
+ */
+function blocksOf(runs: readonly Run[]): AddressBlock[] {
+  return (['IPv4', 'IPv6'] as const).flatMap((family) => {
+    const own = runs.filter((r) => r.family === family);
+    if (own.length === 0) return [];
+    const plain = own.flatMap((r) => intervalToCIDRs(family, r.start, r.end).map((cidr) => ({ cidr, except: [] as string[] })));
+    const [start, end] = [own[0]!.start, own[own.length - 1]!.end];
+    const size = BigInt(bitLength(start ^ end));
+    const network = (start >> size) << size;
+    const cidr = `${formatIP(family, network)}/${FAMILY_BITS[family] - Number(size)}`;
+    const except: string[] = [];
+    let next = network;
+    for (const r of [...own, { family, start: network + (1n << size), end: 0n }]) {
+      if (r.start > next) except.push(...intervalToCIDRs(family, next, r.start - 1n));
+      next = r.end + 1n;
+    }
+    return except.length + 1 < plain.length ? [{ cidr, except }] : plain;
+  });
+}
+
+function bitLength(value: bigint): number {
+  return value === 0n ? 0 : value.toString(2).length;
 }

@@ -16,10 +16,11 @@ import { compareRepresentatives, namespaceRequirements, podRequirements, type Re
 import { exposedPorts } from './exposure-fold.js';
 import { subjectRules } from './exposure-rules.js';
 import { representativePeers } from './exposure-representatives.js';
-import { exposureAtoms, externalExposures, type ExposureAtom } from './exposure-external.js';
+import { exposureAtoms, externalExposures, type AddressBlock, type ExposureAtom } from './exposure-external.js';
 
 export type { ExposurePorts, NamedPort } from './exposure-ports.js';
 export type { NamespaceScope, PodScope, RepresentativePeer } from './exposure-peers.js';
+export type { AddressBlock } from './exposure-external.js';
 
 export interface ExposureOptions {
   readonly level: MapLevel;
@@ -29,8 +30,12 @@ export interface ExposureOptions {
 export type ExposurePeer =
   | { readonly kind: 'entire-cluster' }
   | RepresentativePeer
-  /** Addresses outside the cluster, as the fewest CIDRs (IPv4 first, each family in address order). */
-  | { readonly kind: 'external'; readonly cidrs: readonly string[] };
+  /**
+   * Addresses outside the cluster: `cidrs`, the fewest CIDRs (IPv4 first, each family in address
+   * order); `blocks`, the same addresses as a policy would write them, per family the shorter of
+   * those CIDRs and one CIDR with `except`s.
+   */
+  | { readonly kind: 'external'; readonly cidrs: readonly string[]; readonly blocks: readonly AddressBlock[] };
 
 export interface Exposure {
   readonly peer: ExposurePeer;

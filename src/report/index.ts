@@ -9,6 +9,14 @@ import { formatDiffMermaid } from './diff-mermaid.js';
 import { formatDiffTable } from './diff-table.js';
 import { formatDiffYaml } from './diff-yaml.js';
 import type { EvalResult } from './eval-result.js';
+import type { ExposureReport } from '../analysis/exposure.js';
+import { formatExposureCsv } from './exposure-csv.js';
+import { formatExposureDot } from './exposure-dot.js';
+import { formatExposureJson } from './exposure-json.js';
+import { formatExposureMarkdown } from './exposure-md.js';
+import { formatExposureMermaid } from './exposure-mermaid.js';
+import { formatExposureTable } from './exposure-table.js';
+import { formatExposureYaml } from './exposure-yaml.js';
 import type { LintResult } from '../analysis/lint/index.js';
 import { formatLintJson } from './lint-json.js';
 import { formatLintSarif } from './lint-sarif.js';
@@ -38,6 +46,9 @@ export type DiffOutput = (typeof DIFF_OUTPUTS)[number];
 export const LINT_OUTPUTS = ['text', 'json', 'sarif'] as const;
 export type LintOutput = (typeof LINT_OUTPUTS)[number];
 
+export const EXPOSURE_OUTPUTS = ['table', 'json', 'yaml', 'csv', 'md', 'dot', 'mermaid'] as const;
+export type ExposureOutput = (typeof EXPOSURE_OUTPUTS)[number];
+
 export const formatters = {
   map: {
     table: formatMapTable,
@@ -65,6 +76,15 @@ export const formatters = {
     json: oneChunk(formatLintJson),
     sarif: oneChunk(formatLintSarif),
   } satisfies Record<LintOutput, Formatter<LintResult>>,
+  exposure: {
+    table: formatExposureTable,
+    json: formatExposureJson,
+    yaml: formatExposureYaml,
+    csv: formatExposureCsv,
+    md: formatExposureMarkdown,
+    dot: formatExposureDot,
+    mermaid: formatExposureMermaid,
+  } satisfies Record<ExposureOutput, Formatter<ExposureReport>>,
 } as const;
 
 export { DEFAULT_CHUNK_LENGTH, formatToString } from './formatter.js';

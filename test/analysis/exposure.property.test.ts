@@ -117,7 +117,7 @@ test('a direction is unprotected exactly when no policy of any tier selects the 
           assert.equal(side.protected, side.policies.length > 0);
           if (side.protected) continue;
           assert.deepEqual(side.exposures.map((e) => e.peer.kind), ['entire-cluster', 'external']);
-          assert.deepEqual(side.exposures[1]!.peer, { kind: 'external', cidrs: ['0.0.0.0/0', '::/0'] });
+          assert.deepEqual(side.exposures[1]!.peer, { kind: 'external', cidrs: ['0.0.0.0/0', '::/0'], blocks: [{ cidr: '0.0.0.0/0', except: [] }, { cidr: '::/0', except: [] }] });
         }
       }
     }),
