@@ -48,7 +48,7 @@ function podsGap(context: LintContext, policy: NetworkPolicy, servers: readonly 
   const noTcp = lacking('TCP', shapes.filter((pods) => !noUdpShapes.includes(pods))).flat();
   const names = (list: readonly Pod[]): string => someOf(list.map((pod) => pod.name));
   if (noUdp.length > 0) {
-    return `this policy isolates egress, and ${count(noUdp.length, 'pod')} it selects (${names(noUdp)}) may not reach DNS on UDP/53: they cannot resolve names`;
+    return `this policy isolates egress, and ${count(noUdp.length, 'pod')} it selects (${names(noUdp)}) may not reach DNS on UDP/53: ${noUdp.length === 1 ? 'it cannot' : 'they cannot'} resolve names`;
   }
   if (noTcp.length > 0) {
     return `this policy isolates egress, and ${count(noTcp.length, 'pod')} it selects (${names(noTcp)}) may reach DNS on UDP/53 but not on TCP/53, which DNS needs for answers too large for UDP`;
