@@ -33,9 +33,14 @@ export type {
 } from './engine/index.js';
 export type { PortSet, PortRange } from './algebra/port-set.js';
 
+// analysis: built on the engine
+export { diffConnectivity, hasChanges, CONNECTION_CHANGE_KINDS } from './analysis/diff.js';
+export type { ConnectivityDiff, ConnectionChange, ConnectionChangeKind, DiffEndpoint, EndpointPresence } from './analysis/diff.js';
+export { compactChanges } from './analysis/diff-compact.js';
+
 // report: one formatter per output format
-export { formatters, MAP_OUTPUTS, EVAL_OUTPUTS } from './report/index.js';
-export type { Formatter, MapOutput, EvalOutput, EvalResult, ResolvedEnd, EndpointChoice, PortChoice } from './report/index.js';
+export { formatters, MAP_OUTPUTS, EVAL_OUTPUTS, DIFF_OUTPUTS } from './report/index.js';
+export type { Formatter, MapOutput, EvalOutput, DiffOutput, EvalResult, ResolvedEnd, EndpointChoice, PortChoice } from './report/index.js';
 
 // analysis: what each pod or workload is exposed to (netwarden exposure)
 export { exposure } from './analysis/exposure.js';
