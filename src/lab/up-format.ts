@@ -23,17 +23,24 @@ export function formatLabUp(plan: LabPlan, millis: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A curl to each Service (at most three) from the last pod that is not behind it, then how to look and go on. */
 function examples(plan: LabPlan): string[] {
   const name = plan.options.name;
-  const first = plan.topology.hosts.find((h) => h.kind === 'pod');
+  const pods = plan.topology.hosts.filter((h) => h.kind === 'pod');
   const out: string[] = [];
-  if (first !== undefined) {
-    const [namespace] = first.identity.split('/');
-    const service = plan.serviceNames.find((s) => s.namespace === namespace && !first.identity.startsWith(`${s.namespace}/${s.name}`)) ?? plan.serviceNames[0];
-    const target = service === undefined ? plan.topology.hosts.find((h) => h !== first)?.addresses[0] : service.namespace === namespace ? service.name : `${service.name}.${service.namespace}.svc.cluster.local`;
-    if (target !== undefined) out.push(`  ip netns exec ${first.netns} curl -m 3 http://${target.includes(':') ? `[${target}]` : target}`);
-    out.push(`  ip netns exec ${first.netns} nft list ruleset`);
+  for (const service of plan.serviceNames.slice(0, 3)) {
+    const behind = new Set(plan.services.filter((s) => s.service === `${service.namespace}/${service.name}`).flatMap((s) => s.endpoints.map((e) => e.ip)));
+    const client = pods.filter((h) => !h.addresses.some((a) => behind.has(a))).at(-1);
+    if (client === undefined) continue;
+    const sameNamespace = client.identity.startsWith(`${service.namespace}/`);
+    out.push(`  ip netns exec ${client.netns} curl -m 3 http://${sameNamespace ? service.name : `${service.name}.${service.namespace}.svc.cluster.local`}`);
   }
+  const first = pods[0];
+  if (out.length === 0 && first !== undefined) {
+    const other = plan.topology.hosts.find((h) => h !== first)?.addresses[0];
+    if (other !== undefined) out.push(`  ip netns exec ${first.netns} curl -m 3 http://${other.includes(':') ? `[${other}]` : other}`);
+  }
+  if (first !== undefined) out.push(`  ip netns exec ${first.netns} nft list ruleset`);
   out.push(`  netwarden lab probe --name ${name}`, `  netwarden lab down --name ${name}`);
   return out;
 }

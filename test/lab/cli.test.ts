@@ -65,7 +65,7 @@ test('lab up makes the guide usable by hand: Service names resolve, backend answ
     const up = await run(['lab', 'up', '-f', 'examples/guide', '--name', 'ltcli']);
     assert.equal(up.code, 0, up.stderr);
     assert.match(up.stdout, /^nw-ltcli-default-frontend-0 +10\.244\.0\.8 +default\/frontend-0$/m);
-    assert.match(up.stdout, /ip netns exec nw-ltcli-default-backend-0 curl -m 3 http:\/\/database/);
+    assert.match(up.stdout, /^  ip netns exec nw-ltcli-default-frontend-2 curl -m 3 http:\/\/database$/m);
     assert.equal((await run(['lab', 'up', '-f', 'examples/guide', '--name', 'ltcli'])).code, 2, 'a second lab up of the same name is refused');
     const frontend = 'nw-ltcli-default-frontend-0';
     assert.match(await curl(frontend, 'http://backend'), /^netwarden-lab default\/backend-[012]$/);

@@ -1,15 +1,21 @@
 // The long run of the kernel-vs-engine differential test: `npm run lab:soak -- --count 10000`
 // (root). Options: --count N (default 1000), --seed S (first seed, default 1), --timeout MS
 // (default 500). Prints a line every 100 clusters, every disagreement in full, and a summary;
-// exits 1 on any disagreement, 2 when the lab cannot run here.
+// exits 1 on any disagreement, 2 when the lab cannot run here. `--corpus` instead runs every
+// lab-sized case of the shared corpora (test/lab/corpus-cases.ts), one lab each.
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { labRun } from '../../src/lab/lab.js';
+import { DEFAULT_LAB_OPTIONS } from '../../src/lab/plan.js';
 import { labUnavailable } from '../../src/lab/preflight.js';
+import { corpusCases, labSized } from './corpus-cases.js';
 import { describeDisagreements, startHarness } from './differential-harness.js';
 import { acquireLabLock } from './lab-lock.js';
 import { randomCluster } from './random-cluster.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, timeout: { type: 'string', default: '500' } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, timeout: { type: 'string', default: '500' }, corpus: { type: 'boolean', default: false } },
+});
 const count = Number(values.count);
 const first = Number(values.seed);
 const timeoutMs = Number(values.timeout);
@@ -19,6 +25,8 @@ if (unavailable.length > 0) {
   console.error(`lab:soak: cannot run: ${unavailable.join('; ')}`);
   process.exit(2);
 }
+
+if (values.corpus) process.exit(await soakCorpus(Number(values.timeout)));
 
 const unlock = await acquireLabLock();
 const harness = await startHarness('ltsoak', timeoutMs);
@@ -55,3 +63,37 @@ console.log(
     `${seconds.toFixed(0)} s (${(seconds / Math.max(1, totals.clusters)).toFixed(2)} s a cluster); slowest answer ${totals.slowestAnswerMs} ms (timeout ${timeoutMs} ms)`,
 );
 process.exitCode = totals.disagreements > 0 ? 1 : 0;
+
+/** Every lab-sized corpus case in its own lab; returns the exit code. */
+async function soakCorpus(timeout: number): Promise<number> {
+  const cases = corpusCases();
+  if (cases === undefined) {
+    console.error('lab:soak: ../shared/corpus not present');
+    return 2;
+  }
+  const begun = performance.now();
+  const sum = { cases: 0, skipped: 0, probes: 0, disagreements: 0 };
+  for (const c of cases) {
+    const cluster = await c.load();
+    if (!labSized(cluster)) {
+      sum.skipped++;
+      continue;
+    }
+    const unlockCase = await acquireLabLock();
+    try {
+      const run = await labRun(cluster, { ...DEFAULT_LAB_OPTIONS, name: 'ltsoak', deny: 'reject' }, { timeoutMs: timeout });
+      if (run.kind !== 'probed') throw new Error(`${c.name}: ${JSON.stringify(run)}`);
+      sum.cases++;
+      sum.probes += run.report.summary.probes;
+      sum.disagreements += run.report.summary.disagreements;
+      const bad = run.report.rows.filter((r) => !r.agree);
+      console.log(`lab:soak: ${c.name}: ${cluster.pods.length} pods, ${run.report.summary.probes} probes, ${bad.length} disagreements`);
+      for (const r of bad.slice(0, 20)) console.log(`  ${JSON.stringify(r)}`);
+    } finally {
+      await unlockCase();
+    }
+  }
+  const seconds = ((performance.now() - begun) / 1000).toFixed(0);
+  console.log(`lab:soak: corpus: ${sum.cases} cases in the lab (${sum.skipped} not lab-sized), ${sum.probes} probes, ${sum.disagreements} disagreements; ${seconds} s`);
+  return sum.disagreements > 0 ? 1 : 0;
+}
