@@ -1,5 +1,5 @@
 import { podId } from '../model/cluster.js';
-import type { DirectionVerdict, Endpoint, PolicyRef, RuleRef } from '../engine/types.js';
+import type { ClusterPolicyRef, ClusterRuleRef, DirectionVerdict, Endpoint, PolicyRef, RuleRef, TierStep } from '../engine/types.js';
 import type { EvalResult, ResolvedEnd } from './eval-result.js';
 
 /**
@@ -38,6 +38,37 @@ function directionJson(verdict: DirectionVerdict): object {
     isolated: verdict.isolated,
     selectingPolicies: verdict.selectingPolicies.map(policyJson),
     allowedBy: verdict.allowedBy.map(ruleJson),
+    tiers: verdict.tiers.map(tierJson),
+  };
+}
+
+/** One tier's say (ANP semantics §7.2): admin, networkpolicy, baseline, default; the last decided. */
+function tierJson(step: TierStep): object {
+  if (step.tier === 'networkpolicy' || step.tier === 'default') return { tier: step.tier, decision: step.decision };
+  return {
+    tier: step.tier,
+    decision: step.decision,
+    consulted: step.consulted.map(clusterPolicyJson),
+    ...(step.rule === undefined ? {} : { rule: clusterRuleJson(step.rule) }),
+    ...(step.ambiguousWith === undefined ? {} : { ambiguousWith: step.ambiguousWith.map(clusterRuleJson) }),
+  };
+}
+
+function clusterPolicyJson(ref: ClusterPolicyRef): object {
+  return { kind: ref.kind, name: ref.name, priority: ref.priority, file: ref.source.file, line: ref.source.line };
+}
+
+function clusterRuleJson(ref: ClusterRuleRef): object {
+  return {
+    policy: clusterPolicyJson(ref.policy),
+    direction: ref.direction,
+    ruleIndex: ref.ruleIndex,
+    ...(ref.ruleName === undefined ? {} : { ruleName: ref.ruleName }),
+    action: ref.actionText,
+    peerIndex: ref.peerIndex,
+    ...(ref.portIndex === undefined ? {} : { portIndex: ref.portIndex }),
+    file: ref.source.file,
+    line: ref.source.line,
   };
 }
 

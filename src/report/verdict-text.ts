@@ -9,6 +9,7 @@ import { formatSelector } from '../algebra/label-selector.js';
 import type { DirectionVerdict, Endpoint, PolicyRef, RuleRef } from '../engine/types.js';
 import type { EvalResult, PortChoice, ResolvedEnd } from './eval-result.js';
 import { formatPolicyPort, formatProtocolPort } from './ports-text.js';
+import { ruleText, tierLines } from './tier-steps-text.js';
 
 /**
  * The verdict in words: a header line, how the command-line names were chosen, then one line
@@ -73,6 +74,10 @@ function portChoiceLines(choice: PortChoice, port: number): string[] {
 }
 
 function directionLines(result: EvalResult, verdict: DirectionVerdict): string[] {
+  return [...reasonLines(result, verdict), ...tierLines(verdict, '    ')];
+}
+
+function reasonLines(result: EvalResult, verdict: DirectionVerdict): string[] {
   const { connection } = result.verdict;
   const [self, other] = verdict.direction === 'egress' ? [connection.from, connection.to] : [connection.to, connection.from];
   const head = `  ${verdict.direction} (${endpointName(self)}): ${verdict.allowed ? 'allowed' : 'denied'}: `;
@@ -90,8 +95,11 @@ function directionLines(result: EvalResult, verdict: DirectionVerdict): string[]
     }
     case 'allowed-by-rule':
       return [`${head}${isolatedBy}; allowed by:`, ...verdict.allowedBy.flatMap((ref) => ruleLines(result.policies, ref))];
-    case 'cluster-policy':
-      return [`${head}decided by a cluster-wide policy`];
+    case 'cluster-policy': {
+      const last = verdict.tiers[verdict.tiers.length - 1];
+      const rule = last?.tier === 'admin' || last?.tier === 'baseline' ? last.rule : undefined;
+      return [`${head}${rule === undefined ? 'decided by a cluster-wide policy' : ruleText(rule)}`];
+    }
     default:
       return assertNever(verdict.reason);
   }
