@@ -60,3 +60,17 @@ export type {
 } from './analysis/exposure.js';
 export { EXPOSURE_OUTPUTS } from './report/index.js';
 export type { ExposureOutput } from './report/index.js';
+
+// analysis: lint (netwarden lint), docs/lint.md
+export {
+  lint,
+  DEFAULT_LINT_OPTIONS,
+  RULE_IDS,
+  SEVERITIES,
+  hasFailingFindings,
+  countBySeverity,
+  ruleInfos,
+} from './analysis/lint/index.js';
+export type { Finding, LintInput, LintOptions, LintResult, RuleId, RuleInfo, Severity, SkippedCheck } from './analysis/lint/index.js';
+export { LINT_OUTPUTS } from './report/index.js';
+export type { LintOutput } from './report/index.js';

@@ -31,8 +31,9 @@ Commands:
   map       show who can reach whom, on which ports
 
 Run "netwarden <command> --help" for a command's options. Docs: docs/cli.md.
-Exit codes: 0 ran fine; 1 the input had invalid objects, or diff --exit-code found a change;
-2 usage error or unreadable input; 3 eval --exit-code and the connection is denied.
+Exit codes: 0 ran fine; 1 the input had invalid objects, diff --exit-code found a change, or
+lint reported an error or a warning; 2 usage error or unreadable input; 3 eval --exit-code and
+the connection is denied.
 `;
 
 /** `netwarden <command> ...`: dispatches to the command; argv excludes the program name. */

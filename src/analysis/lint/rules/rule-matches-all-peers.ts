@@ -5,7 +5,7 @@ import type { Direction } from '../../../model/common.js';
 import type { LintContext } from '../context.js';
 import { rawAt } from '../raw.js';
 import type { Draft, LintRule } from '../rule.js';
-import { atRule, peersKey, ruleName } from '../where.js';
+import { atRule, peersKey } from '../where.js';
 
 export const ruleMatchesAllPeers: LintRule = {
   id: 'rule-matches-all-peers',
@@ -25,7 +25,7 @@ export const ruleMatchesAllPeers: LintRule = {
         const ports = rule.ports.kind === 'any' ? 'on every port' : 'on its ports';
         yield {
           ...atRule(policy, direction, rule),
-          message: `${ruleName(direction, rule)} ${spelling(written, key)}: it ${verb(direction)} ${everyone(direction)} ${ports}`,
+          message: `${spelling(written, key)}: it ${verb(direction)} ${everyone(direction)} ${ports}`,
           fix: Array.isArray(written)
             ? `list the peers meant in ${key}; if nobody was meant, delete the rule (an empty ${direction} list denies all ${direction})`
             : `nothing to do if every ${direction === 'ingress' ? 'source' : 'destination'} is meant; otherwise add a ${key} list`,
@@ -36,9 +36,9 @@ export const ruleMatchesAllPeers: LintRule = {
 };
 
 function spelling(written: unknown, key: 'from' | 'to'): string {
-  if (Array.isArray(written)) return `has ${key}: [], an empty list, which means the same as no ${key}`;
-  if (written === null) return `has ${key}: null, which means the same as no ${key}`;
-  return `has no ${key}`;
+  if (Array.isArray(written)) return `${key}: [] is an empty list, which means the same as no ${key}`;
+  if (written === null) return `${key}: null means the same as no ${key}`;
+  return `no ${key} (missing)`;
 }
 
 function verb(direction: Direction): string {
