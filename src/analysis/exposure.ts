@@ -14,8 +14,8 @@ import {
 import { ALL_PORTS } from '../algebra/port-set.js';
 import { compareRepresentatives, namespaceRequirements, podRequirements, type RepresentativePeer } from './exposure-peers.js';
 import { exposedPorts } from './exposure-fold.js';
-import { subjectRules } from './exposure-rules.js';
-import { representativePeers } from './exposure-representatives.js';
+import { subjectRules, type SubjectRules } from './exposure-rules.js';
+import { RepresentativeIndex, representativePeers } from './exposure-representatives.js';
 import { exposureAtoms, externalExposures, type AddressBlock, type ExposureAtom } from './exposure-external.js';
 
 export type { ExposurePorts, NamedPort } from './exposure-ports.js';
@@ -86,8 +86,12 @@ interface DirectionFacts {
   readonly protected: boolean;
   readonly policies: readonly string[];
   readonly entire: ExposurePorts;
-  /** Aligned with the representative peers. */
-  readonly representatives: readonly ExposurePorts[];
+  /**
+   * By index in the representative peers: those that some rule covers without covering the
+   * entire cluster. Every other peer is judged by exactly the entire cluster's rules, so it gets
+   * `entire` (and is never listed).
+   */
+  readonly representatives: ReadonlyMap<number, ExposurePorts>;
   /** Aligned with the atoms. */
   readonly atoms: readonly ExposurePorts[];
 }
@@ -97,7 +101,12 @@ type Facts = Readonly<Record<Direction, DirectionFacts>>;
 interface Context {
   readonly compiled: CompiledCluster;
   readonly representatives: readonly RepresentativePeer[];
+  readonly index: RepresentativeIndex;
   readonly atoms: readonly ExposureAtom[];
+  /** Pods selected by the same policies (with the same container ports, on ingress) get the same facts. */
+  readonly byPolicies: Map<string, DirectionFacts>;
+  /** Subjects that share facts share their atoms' ports too: group them into CIDRs once. */
+  readonly externalByAtoms: WeakMap<readonly ExposurePorts[], readonly Exposure[]>;
 }
 
 /**
@@ -107,10 +116,14 @@ interface Context {
  * judged by the subject's own policies, tier by tier (see exposedPorts).
  */
 export function exposure(compiled: CompiledCluster, options: ExposureOptions): ExposureReport {
+  const representatives = representativePeers(compiled);
   const context: Context = {
     compiled,
-    representatives: representativePeers(compiled),
+    representatives,
+    index: new RepresentativeIndex(representatives),
     atoms: exposureAtoms(compiled.cluster),
+    byPolicies: new Map(),
+    externalByAtoms: new WeakMap(),
   };
   const factsByClass = new Map<string, Facts>();
   const groups = new Map<string, { endpoint: Omit<SubjectExposure, 'ingress' | 'egress'>; facts: Facts[] }>();
@@ -140,26 +153,44 @@ function podFacts(context: Context, pod: Pod): Facts {
 
 function directionFacts(context: Context, pod: Pod, direction: Direction): DirectionFacts {
   const rules = subjectRules(context.compiled, pod, direction);
+  // On ingress, named ports resolve on the pod's own container ports; on egress nothing depends on the pod.
+  const key = `${direction}\u0000${rules.policies.join('\u0001')}\u0000${direction === 'ingress' ? portsKey(pod) : ''}`;
+  let facts = context.byPolicies.get(key);
+  if (facts === undefined) context.byPolicies.set(key, (facts = computeFacts(context, rules)));
+  return facts;
+}
+
+function computeFacts(context: Context, rules: SubjectRules): DirectionFacts {
   if (rules.policies.length === 0) {
     // semantics §4: not isolated, and no cluster-wide policy speaks: everything is allowed.
-    const toPods = direction === 'egress' ? EVERY_PORT : numberedPorts(ALL_PORTS);
-    return {
-      protected: false,
-      policies: [],
-      entire: toPods,
-      representatives: context.representatives.map(() => toPods),
-      atoms: context.atoms.map(() => numberedPorts(ALL_PORTS)),
-    };
+    const toPods = rules.direction === 'egress' ? EVERY_PORT : numberedPorts(ALL_PORTS);
+    return { protected: false, policies: [], entire: toPods, representatives: new Map(), atoms: context.atoms.map(() => numberedPorts(ALL_PORTS)) };
   }
-  const target = (peer: RepresentativePeer) =>
-    ({ kind: 'pods', namespaces: namespaceRequirements(peer.namespaces), pods: podRequirements(peer.pods) }) as const;
+  const representatives = new Map<number, ExposurePorts>();
+  for (const index of coveredRepresentatives(context, rules)) {
+    const peer = context.representatives[index]!;
+    const target = { kind: 'pods', namespaces: namespaceRequirements(peer.namespaces), pods: podRequirements(peer.pods) } as const;
+    representatives.set(index, exposedPorts(rules, target));
+  }
   return {
     protected: true,
     policies: rules.policies,
     entire: exposedPorts(rules, { kind: 'pods', namespaces: [], pods: [] }),
-    representatives: context.representatives.map((peer) => exposedPorts(rules, target(peer))),
+    representatives,
     atoms: context.atoms.map((atom) => exposedPorts(rules, { kind: 'addresses', addresses: atom.addresses })),
   };
+}
+
+/** Representative peers that a rule of the subject covers without covering the entire cluster. */
+function coveredRepresentatives(context: Context, rules: SubjectRules): Set<number> {
+  const found = new Set<number>();
+  for (const rule of [...rules.admin, ...(rules.networkPolicy ?? []), ...rules.baseline]) {
+    for (const peer of rule.peers ?? []) {
+      if (peer.kind !== 'pods' || (peer.namespaces.length === 0 && peer.pods.length === 0)) continue;
+      for (const index of context.index.coveredBy(peer)) found.add(index);
+    }
+  }
+  return found;
 }
 
 /** A workload's pods: protected when every pod is; each peer gets what some pod gives it. */
@@ -168,14 +199,16 @@ function mergeFacts(list: readonly Facts[]): Facts {
   if (rest.length === 0 || rest.every((f) => f === first)) return first;
   const merge = (direction: Direction): DirectionFacts => {
     const all = list.map((f) => f[direction]);
-    const unite = (pick: (f: DirectionFacts) => readonly ExposurePorts[]) =>
-      pick(all[0]!).map((_, i) => all.reduce((acc, f) => unionExposurePorts(acc, pick(f)[i]!), NO_PORTS));
+    const representatives = new Map<number, ExposurePorts>();
+    for (const index of new Set(all.flatMap((f) => [...f.representatives.keys()]))) {
+      representatives.set(index, all.reduce((acc, f) => unionExposurePorts(acc, f.representatives.get(index) ?? f.entire), NO_PORTS));
+    }
     return {
       protected: all.every((f) => f.protected),
       policies: [...new Set(all.flatMap((f) => f.policies))],
       entire: all.reduce((acc, f) => unionExposurePorts(acc, f.entire), NO_PORTS),
-      representatives: unite((f) => f.representatives),
-      atoms: unite((f) => f.atoms),
+      representatives,
+      atoms: all[0]!.atoms.map((_, i) => all.reduce((acc, f) => unionExposurePorts(acc, f.atoms[i]!), NO_PORTS)),
     };
   };
   return { ingress: merge('ingress'), egress: merge('egress') };
@@ -189,11 +222,13 @@ function mergeFacts(list: readonly Facts[]): Facts {
 function describe(context: Context, direction: Direction, facts: DirectionFacts): DirectionExposure {
   const exposures: Exposure[] = [];
   if (!isNoPorts(facts.entire)) exposures.push({ peer: { kind: 'entire-cluster' }, ports: facts.entire });
-  const listed = context.representatives
-    .map((peer, i) => ({ peer, ports: facts.representatives[i]! }))
+  const listed = [...facts.representatives]
+    .map(([i, ports]) => ({ peer: context.representatives[i]!, ports }))
     .filter(({ ports }) => !equalExposurePorts(ports, facts.entire) && !(isNoPorts(ports) && isNoPorts(facts.entire)))
     .sort((a, b) => compareRepresentatives(a.peer, b.peer));
-  exposures.push(...listed, ...externalExposures(context.atoms, facts.atoms));
+  let external = context.externalByAtoms.get(facts.atoms);
+  if (external === undefined) context.externalByAtoms.set(facts.atoms, (external = externalExposures(context.atoms, facts.atoms)));
+  exposures.push(...listed, ...external);
   return { direction, protected: facts.protected, policies: facts.policies, exposures };
 }
 
@@ -203,11 +238,14 @@ function classKey(pod: Pod): string {
     .sort()
     .map((k) => `${k}=${pod.labels[k]}`)
     .join('\u0001');
-  const ports = pod.ports
+  return [pod.namespace, labels, portsKey(pod), pod.hostNetwork ? 'h' : ''].join('\u0000');
+}
+
+function portsKey(pod: Pod): string {
+  return pod.ports
     .map((p) => `${p.name ?? ''}:${p.containerPort}/${p.protocol}`)
     .sort()
     .join(',');
-  return [pod.namespace, labels, ports, pod.hostNetwork ? 'h' : ''].join('\u0000');
 }
 
 /** The connectivity map's endpoint for a pod (docs/map-json.md): the same ids, so outputs can be joined. */

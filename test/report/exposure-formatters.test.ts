@@ -16,6 +16,7 @@ import { fakeIO } from '../cli/fake-io.js';
 import { assertGolden } from './golden.js';
 
 const shop = 'test/report/fixtures/exposure-shop.yaml';
+const admin = 'test/report/fixtures/exposure-admin-tier.yaml';
 const EXTENSIONS: Readonly<Record<(typeof EXPOSURE_OUTPUTS)[number], string>> = {
   table: 'txt', json: 'json', yaml: 'yaml', csv: 'csv', md: 'md', dot: 'dot', mermaid: 'mmd',
 };
@@ -31,6 +32,11 @@ describe('exposure goldens', () => {
   for (const output of EXPOSURE_OUTPUTS) {
     test(`netwarden exposure -f ${shop} -o ${output} matches test/golden/exposure/shop.${EXTENSIONS[output]}`, async () => {
       await assertGolden(`exposure/shop.${EXTENSIONS[output]}`, await run(['exposure', '-f', shop, '-o', output]));
+    });
+  }
+  for (const output of ['table', 'json'] as const) {
+    test(`netwarden exposure -f ${admin} -o ${output} matches test/golden/exposure/admin-tier.${EXTENSIONS[output]}`, async () => {
+      await assertGolden(`exposure/admin-tier.${EXTENSIONS[output]}`, await run(['exposure', '-f', admin, '-o', output]));
     });
   }
   test('netwarden exposure -f examples/guide matches test/golden/exposure/guide.txt', async () => {
