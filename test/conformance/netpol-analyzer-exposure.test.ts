@@ -28,13 +28,14 @@ import { policyTags } from './policy-tags.js';
 const INGRESS_CONTROLLER = '{ingress-controller} => ';
 
 /** Why an exposure golden is not a candidate (counted, not run); undefined for a candidate. */
-export function exposureReason(golden: Golden): string | undefined {
+export function exposureReason(golden: Golden, hasTxtTwin: boolean): string | undefined {
   const o = golden.options;
   if (golden.kind === 'explain' || o.explain === true) return 'explain with exposure (netwarden explains in its own format)';
   if ((o.focus_conn ?? '') !== '') return 'focus-conn output (a different line shape)';
   if (o.multiple_networks === true) return 'multi-network output (UDN/NAD sections)';
   if (golden.compared === false || golden.format === 'svg') return 'svg (never compared upstream either)';
-  if (golden.format !== 'txt') return `${golden.format} rendering of an exposure run (its txt twin is the candidate)`;
+  if (golden.format !== 'txt' && hasTxtTwin) return `${golden.format} rendering of an exposure run (its txt twin is the candidate)`;
+  if (golden.format !== 'txt') return `${golden.format} only, no txt twin (netwarden draws its own graphs)`;
   if (golden.exists_in_corpus === false) return 'golden file missing from the corpus';
   return undefined;
 }
@@ -77,9 +78,13 @@ class Run {
 
 function registerAll(corpus: string): void {
   const run = new Run(corpus);
-  for (const golden of readIndex(corpus).expected_outputs) {
-    if (golden.options.exposure !== true || (golden.kind !== 'connlist' && golden.kind !== 'explain')) continue;
-    const reason = exposureReason(golden);
+  const goldens = readIndex(corpus).expected_outputs.filter(
+    (g) => g.options.exposure === true && (g.kind === 'connlist' || g.kind === 'explain'),
+  );
+  const runKey = (g: Golden): string => JSON.stringify([g.kind, g.inputs, g.options]);
+  const txtRuns = new Set(goldens.filter((g) => g.format === 'txt').map(runKey));
+  for (const golden of goldens) {
+    const reason = exposureReason(golden, txtRuns.has(runKey(golden)));
     if (reason === undefined) registerGolden(run, golden);
     else run.count(run.notRun, reason);
   }
