@@ -22,8 +22,7 @@ export async function runExposure(argv: readonly string[], io: CliIO): Promise<E
   try {
     const input = await loadInput(options.value, io, progress);
     if (input.kind === 'unreadable') return EXIT.usage;
-    // Exposure is connectivity towards peers that may not exist; the progress line says so.
-    progress.phase({ kind: 'computing', what: 'connectivity' });
+    progress.phase({ kind: 'computing', what: 'exposure' });
     const report = exposure(compileCluster(input.cluster), { level: options.value.level });
     const written = await writeOutput(formatters.exposure[options.value.output](report), io, progress);
     return written.kind === 'failed' ? EXIT.usage : input.exitCode;

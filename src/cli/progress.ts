@@ -4,7 +4,7 @@ import type { Clock, OutputStream } from './io.js';
 /** What a command is doing, as the progress line says it. */
 export type Phase =
   | { readonly kind: 'loading'; readonly filesRead: number }
-  | { readonly kind: 'computing'; readonly what: 'connectivity' | 'verdict' | 'lint' }
+  | { readonly kind: 'computing'; readonly what: 'connectivity' | 'verdict' | 'lint' | 'exposure' }
   | { readonly kind: 'writing' };
 
 /**
@@ -92,6 +92,7 @@ const COMPUTING_TEXT = {
   connectivity: 'computing connectivity',
   verdict: 'evaluating the connection',
   lint: 'checking the lint rules',
+  exposure: 'finding what each workload is exposed to',
 } as const satisfies Record<Extract<Phase, { kind: 'computing' }>['what'], string>;
 
 function phaseText(phase: Phase): string {

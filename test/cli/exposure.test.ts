@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { runCli } from '../../src/cli/main.js';
 import { runExposure } from '../../src/cli/exposure.js';
-import { fakeIO, memoryLoadIO } from './fake-io.js';
+import { FakeClock, FakeStream, fakeIO, memoryLoadIO } from './fake-io.js';
+import { nodeLoadIO } from '../../src/load/index.js';
 
 const openPod = `apiVersion: v1
 kind: Pod
@@ -81,5 +82,15 @@ describe('netwarden exposure', () => {
     const help = fakeIO();
     assert.equal(await runCli(['help', 'exposure'], help.io), 0);
     assert.match(help.stdout(), /^Usage: netwarden exposure \[options\]/);
+  });
+
+  test('on a terminal, after a slow load, the progress line says that exposure is being computed, then is erased', async () => {
+    const clock = new FakeClock();
+    const stderr = new FakeStream({ isTTY: true });
+    const slow = { ...nodeLoadIO, readFile: async (path: string) => (clock.block(5000), nodeLoadIO.readFile(path)) };
+    const fake = fakeIO(slow, { stderr, clock, stdout: new FakeStream({ isTTY: true }) });
+    assert.equal(await runExposure(['-f', 'examples/guide/frontend.yaml'], fake.io), 0);
+    assert.ok(stderr.text().includes('\rnetwarden: finding what each workload is exposed to...'), JSON.stringify(stderr.text()));
+    assert.ok(stderr.text().endsWith('\r'));
   });
 });
