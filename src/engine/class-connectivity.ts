@@ -5,11 +5,12 @@ import type { ExternalAtom } from './external-atoms.js';
 import { rulePortSet } from './match.js';
 import { PeerIndex } from './peer-index.js';
 import { allowedByTiers, TierViews, type TierView } from './tier-views.js';
+import { listedDestinations, PairCandidates } from './pair-candidates.js';
 import type { PodClass } from './pod-classes.js';
 import type { Endpoint } from './types.js';
 
 /** What one class allows in one direction (semantics §4), split so pairs can be enumerated sparsely. */
-interface DirectionAllow {
+export interface DirectionAllow {
   readonly isolated: boolean;
   /** Rules without from/to: they match every remote end; ports resolve on the destination. */
   readonly anyPeerRules: readonly CompiledRule[];
@@ -50,15 +51,14 @@ export function classConnections(
   const ingress = classes.map((c) => builder.allow(c, 'ingress'));
   const portsOf = (rule: CompiledRule, destination: Destination): PortSet => builder.portsOf(rule, destination);
   const ingressBase = ingress.map((allow, id) => baseOf(allow, id, portsOf));
-  const broadDestinations = classes.map((c) => c.id).filter((id) => !isEmptyPortSet(ingressBase[id]!));
-  const listedBy = reverseIndex(ingress, classes.length);
+  const pairs = new PairCandidates(ingress, ingressBase);
 
   const podToPod: ClassEdge[] = [];
   const podToExternal: ClassEdge[] = [];
   const externalToPod: ClassEdge[] = [];
   for (const source of classes) {
     const out = egress[source.id]!;
-    for (const target of candidates(out, listedBy[source.id]!, broadDestinations)) {
+    for (const target of candidates(out, pairs, source.id)) {
       const sent = sideTowards(out, target, () => towards(out, target, out.byClass.get(target), portsOf));
       if (isEmptyPortSet(sent)) continue;
       const inbound = ingress[target]!;
@@ -83,15 +83,12 @@ export function classConnections(
 }
 
 /**
- * Destinations worth trying from one source: a destination must accept something from it, so it
- * is broad or lists the source; unless the source is broad, it must also list the destination.
+ * Destinations worth trying from one source: a broad source (not isolated, or with rules without
+ * `to`) tries those that may accept from it; an isolated one only those its rules name.
  */
-function candidates(out: DirectionAllow, listedBy: readonly number[], broadDestinations: readonly number[]): Iterable<number> {
-  const accepting = new Set([...broadDestinations, ...listedBy]);
-  if (!out.isolated || out.anyPeerRules.length > 0) return accepting;
-  const listed = new Set(out.byClass.keys());
-  for (const id of out.tiers?.byClass.keys() ?? []) listed.add(id);
-  return listed.size <= accepting.size ? listed : accepting;
+function candidates(out: DirectionAllow, pairs: PairCandidates, source: number): readonly number[] {
+  if (!out.isolated || out.anyPeerRules.length > 0) return pairs.accepting(source);
+  return listedDestinations(out);
 }
 
 /** A direction's ports towards a remote class: the tiers' answer if they name it, else NetworkPolicy's (all when not isolated). */
@@ -116,18 +113,6 @@ function baseOf(allow: DirectionAllow, destination: Destination, portsOf: PortsO
 function towards(allow: DirectionAllow, destination: number, listed: PortSet | undefined, portsOf: PortsOf): PortSet {
   const base = baseOf(allow, destination, portsOf);
   return listed === undefined ? base : unionPorts(base, listed);
-}
-
-/** For each source class, the destination classes whose ingress rules (of any tier) name it. */
-function reverseIndex(ingress: readonly DirectionAllow[], count: number): number[][] {
-  const listedBy: number[][] = Array.from({ length: count }, () => []);
-  ingress.forEach((allow, destination) => {
-    for (const source of allow.byClass.keys()) listedBy[source]!.push(destination);
-    for (const source of allow.tiers?.byClass.keys() ?? []) {
-      if (!allow.byClass.has(source)) listedBy[source]!.push(destination);
-    }
-  });
-  return listedBy;
 }
 
 class DirectionTables {

@@ -25,6 +25,8 @@ export interface TierView {
   /** Remote external atom id -> index in `outcomes`. */
   readonly byAtom: ReadonlyMap<number, number>;
   readonly outcomes: readonly TierOutcome[];
+  /** Remote classes that an admin rule allows something: an isolated source may send there whatever NetworkPolicy says. */
+  readonly adminAllowedClasses: readonly number[];
 }
 
 /** ANP semantics §7.2 for a set of ports, split by where each port's fate is decided. */
@@ -115,7 +117,9 @@ export class TierViews {
     const byAtom = new Map<number, number>();
     const outside: Endpoint = { kind: 'external', ip: '0.0.0.0' };
     for (const [atom, ordinals] of matchedByAtom) byAtom.set(atom, outcomeFor(ordinals, outside, 'external'));
-    return { byClass, byAtom, outcomes };
+    const adminAllowedClasses: number[] = [];
+    for (const [remote, id] of byClass) if (!isEmptyPortSet(outcomes[id]!.adminAllowed)) adminAllowedClasses.push(remote);
+    return { byClass, byAtom, outcomes, adminAllowedClasses };
   }
 
   private endpointOf(classId: number): Endpoint {
