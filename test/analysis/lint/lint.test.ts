@@ -118,6 +118,13 @@ describe('lint', () => {
     assert.deepEqual(ids(fixed), []);
   });
 
+  test('without pods, DNS is judged by the policy\'s rules and those of policies selecting its whole namespace', () => {
+    const deny = policy('shop/deny', { podSelector: selector({ app: 'web' }), policyTypes: ['egress'] });
+    assert.deepEqual(ids(run(cluster({ policies: [deny] }))), ['egress-without-dns']);
+    const dns = policy('shop/dns', { policyTypes: ['egress'], egress: [dnsRule] });
+    assert.deepEqual(ids(run(cluster({ policies: [deny, dns] }))), []);
+  });
+
   test('--pod-cidr reports ipBlocks that overlap the pod network; the whole address space is not reported', () => {
     const input = cluster({
       pods: [web],

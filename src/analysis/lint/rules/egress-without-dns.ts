@@ -2,6 +2,7 @@
 // UDP/53, and TCP/53 for answers too large for UDP. netwarden checks kube-dns pods of the input
 // (k8s-app=kube-dns) with the engine, and otherwise accepts a rule to anywhere on port 53.
 
+import { isEmptySelector } from '../../../algebra/label-selector.js';
 import type { Pod } from '../../../model/cluster.js';
 import type { Protocol } from '../../../model/common.js';
 import type { NetworkPolicy, PolicyRule } from '../../../model/network-policy.js';
@@ -74,7 +75,7 @@ function namespaceGap(context: LintContext, policy: NetworkPolicy): string | und
   const alike = context.cluster.policies.filter(
     (other) =>
       other === policy ||
-      (other.namespace === policy.namespace && other.policyTypes.includes('egress') && Object.keys(other.podSelector.matchLabels).length === 0 && other.podSelector.matchExpressions.length === 0),
+      (other.namespace === policy.namespace && other.policyTypes.includes('egress') && isEmptySelector(other.podSelector)),
   );
   const rules = alike.flatMap((p) => p.egress);
   const udp = rules.some((rule) => allowsDnsPort(context, rule, 'UDP'));
