@@ -68,7 +68,8 @@ export async function revisionInputs(git: GitRunner, ref: string, paths: readonl
       continue;
     }
     const exists = (await revision.objectType(inRepo)) !== undefined;
-    (exists ? filenames : missing).push(exists ? `${ref}:${inRepo}` : path);
+    // The top is `REF:.`: the loader joins entries to it as `REF:./dir/file.yaml`, which git reads too.
+    (exists ? filenames : missing).push(exists ? `${ref}:${inRepo === '' ? '.' : inRepo}` : path);
   }
   return errors.length > 0 ? fail(...errors) : ok({ load: revision.loadIO(), filenames, missing });
 }

@@ -170,6 +170,9 @@ describe('netwarden diff --git-ref', () => {
       assert.equal(code, 1);
       assert.match(stderr, /^HEAD:k8s\/bad\.yaml:4: metadata\.name: /m);
       assert.match(stderr, /^k8s\/bad\.yaml:4: metadata\.name: /m);
+      // the repository's top is named REF:. and its files REF:./path, which git reads as well
+      const top = await run(['-f', '.', '--git-ref', 'HEAD']);
+      assert.match(top.stderr, /^HEAD:\.\/k8s\/bad\.yaml:4: metadata\.name: /m);
     } finally {
       git(repo, 'reset', '--quiet', '--hard', 'HEAD~1');
       unlinkSync(join(repo, 'k8s', 'access-backend-database.yaml'));
