@@ -1,10 +1,8 @@
 import { assertNever } from '../model/common.js';
-import type { Labels } from '../model/common.js';
-import type { LabelSelector } from '../model/label-selector.js';
 import { WORKLOAD_KINDS } from '../model/cluster.js';
-import type { Cluster, Pod, Service, Workload, WorkloadKind } from '../model/cluster.js';
+import type { Cluster, Service, Workload, WorkloadKind } from '../model/cluster.js';
 import { parseIP } from '../algebra/ip-set.js';
-import { selectorMatches } from '../algebra/label-selector.js';
+import { serviceBackends, sortByName, workloadId, workloadPods } from '../analysis/workload-pods.js';
 import type { ResolvedEnd } from '../report/eval-result.js';
 import { fail, ok } from './result.js';
 import type { Result } from './result.js';
@@ -121,24 +119,6 @@ function pickWorkloadPod(cluster: Cluster, input: string, workload: Workload): R
   return ok({ end: { input, endpoint: { kind: 'pod', pod: first }, choice } });
 }
 
-/**
- * The pods a workload controls directly, else (real pods owned through a ReplicaSet or Job that is
- * not itself given) the namespace's pods carrying every label of the workload's pod template.
- */
-function workloadPods(cluster: Cluster, workload: Workload): Pod[] {
-  const inNamespace = cluster.pods.filter((p) => p.namespace === workload.namespace);
-  const owned = inNamespace.filter((p) => p.owner?.kind === workload.kind && p.owner.name === workload.name);
-  if (owned.length > 0) return owned;
-  if (Object.keys(workload.podLabels).length === 0) return [];
-  const template = labelsSelector(workload.podLabels);
-  return inNamespace.filter((p) => p.owner !== undefined && selectorMatches(template, p.labels));
-}
-
-/** The selector `matchLabels: labels`, as a Service's or a pod template's labels select pods. */
-function labelsSelector(labels: Labels): LabelSelector {
-  return { matchLabels: labels, matchExpressions: [] };
-}
-
 function resolveService(cluster: Cluster, input: string, spec: { namespace: string; name: string }): Result<EndpointResolution> {
   const service = cluster.services.find((s) => s.namespace === spec.namespace && s.name === spec.name);
   if (service === undefined) return fail(`no Service ${spec.namespace}/${spec.name} in the input`);
@@ -146,19 +126,9 @@ function resolveService(cluster: Cluster, input: string, spec: { namespace: stri
   if (selector === undefined || Object.keys(selector).length === 0) {
     return fail(`Service ${spec.namespace}/${spec.name} has no selector, so it selects no pods to evaluate`);
   }
-  const backends = labelsSelector(selector);
-  const pods = sortByName(cluster.pods.filter((p) => p.namespace === service.namespace && selectorMatches(backends, p.labels)));
+  const pods = sortByName(serviceBackends(cluster, service));
   const [first] = pods;
   if (first === undefined) return fail(`Service ${spec.namespace}/${spec.name} selects no pods in the input`);
   const choice = { kind: 'service', name: service.name, podCount: pods.length } as const;
   return ok({ end: { input, endpoint: { kind: 'pod', pod: first }, choice }, service });
-}
-
-function workloadId(workload: Workload): string {
-  return `${workload.namespace}/${workload.kind.toLowerCase()}/${workload.name}`;
-}
-
-/** By name, numbers compared as numbers (web-2 before web-10), so that "first" is what a reader expects. */
-function sortByName(pods: readonly Pod[]): Pod[] {
-  return [...pods].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
 }
