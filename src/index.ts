@@ -61,6 +61,17 @@ export type {
 export { EXPOSURE_OUTPUTS } from './report/index.js';
 export type { ExposureOutput } from './report/index.js';
 
+// analysis: intent tests (netwarden test)
+export { parseIntentFile } from './analysis/intent-file.js';
+export type { IntentFileResult } from './analysis/intent-file.js';
+export type { Intent, IntentFile, IntentSelector, IntentPort, IntentExpectation, NamespaceChoice } from './analysis/intent.js';
+export { checkIntents, SHOWN_PAIRS } from './analysis/intents.js';
+export type { IntentReport, IntentCheck, IntentOutcome, OffendingPair } from './analysis/intents.js';
+export type { IntentEnd } from './analysis/intent-ends.js';
+export type { PairFinding, IntentPortChoice } from './analysis/intent-pairs.js';
+export { TEST_OUTPUTS } from './report/index.js';
+export type { TestOutput } from './report/index.js';
+
 // analysis: lint (netwarden lint), docs/lint.md
 export {
   lint,

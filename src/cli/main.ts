@@ -6,6 +6,7 @@ import { runExposure } from './exposure.js';
 import { runLab } from './lab.js';
 import { runLint } from './lint.js';
 import { runMap } from './map.js';
+import { runTest } from './test.js';
 
 type CommandRunner = (argv: readonly string[], io: CliIO) => Promise<ExitCode>;
 
@@ -16,6 +17,7 @@ const COMMANDS = {
   lab: runLab,
   lint: runLint,
   map: runMap,
+  test: runTest,
 } as const satisfies Record<string, CommandRunner>;
 
 const USAGE = `Usage: netwarden <command> [options]
@@ -29,11 +31,12 @@ Commands:
   lab       check the verdicts with real packets in network namespaces (root)
   lint      find policies that are wrong, useless or risky
   map       show who can reach whom, on which ports
+  test      check intents (who must, and must not, reach whom) against the policies
 
 Run "netwarden <command> --help" for a command's options. Docs: docs/cli.md.
-Exit codes: 0 ran fine; 1 the input had invalid objects, diff --exit-code found a change, or
-lint reported an error or a warning; 2 usage error or unreadable input; 3 eval --exit-code and
-the connection is denied.
+Exit codes: 0 ran fine; 1 the input had invalid objects, diff --exit-code found a change, lint
+reported an error or a warning, or an intent failed; 2 usage error or unreadable input; 3 eval
+--exit-code and the connection is denied.
 `;
 
 /** `netwarden <command> ...`: dispatches to the command; argv excludes the program name. */

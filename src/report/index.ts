@@ -8,6 +8,7 @@ import { formatDiffMarkdown } from './diff-md.js';
 import { formatDiffMermaid } from './diff-mermaid.js';
 import { formatDiffTable } from './diff-table.js';
 import { formatDiffYaml } from './diff-yaml.js';
+import type { IntentReport } from '../analysis/intents.js';
 import type { EvalResult } from './eval-result.js';
 import type { ExposureReport } from '../analysis/exposure.js';
 import { formatExposureCsv } from './exposure-csv.js';
@@ -31,6 +32,8 @@ import { formatMapMermaid } from './map-mermaid.js';
 import { formatMapTable } from './map-table.js';
 import { formatMapWide } from './map-wide.js';
 import { formatMapYaml } from './map-yaml.js';
+import { formatTestJunit } from './test-junit.js';
+import { formatTestText } from './test-text.js';
 import { formatVerdictJson } from './verdict-json.js';
 import { formatVerdictText } from './verdict-text.js';
 
@@ -39,6 +42,9 @@ export type MapOutput = (typeof MAP_OUTPUTS)[number];
 
 export const EVAL_OUTPUTS = ['text', 'json'] as const;
 export type EvalOutput = (typeof EVAL_OUTPUTS)[number];
+
+export const TEST_OUTPUTS = ['text', 'junit'] as const;
+export type TestOutput = (typeof TEST_OUTPUTS)[number];
 
 export const DIFF_OUTPUTS = ['table', 'json', 'yaml', 'csv', 'md', 'dot', 'mermaid'] as const;
 export type DiffOutput = (typeof DIFF_OUTPUTS)[number];
@@ -62,6 +68,8 @@ export const formatters = {
   } satisfies Record<MapOutput, Formatter<ConnectivityMap>>,
   // A verdict is a few lines: built whole, handed out as one chunk.
   eval: { text: oneChunk(formatVerdictText), json: oneChunk(formatVerdictJson) } satisfies Record<EvalOutput, Formatter<EvalResult>>,
+  // At most a few explained pairs per intent: built whole.
+  test: { text: oneChunk(formatTestText), junit: oneChunk(formatTestJunit) } satisfies Record<TestOutput, Formatter<IntentReport>>,
   diff: {
     table: formatDiffTable,
     json: formatDiffJson,

@@ -65,3 +65,46 @@ const ENTITIES: Readonly<Record<string, string>> = { '"': '#quot;', '#': '#35;',
 export function mermaidString(text: string): string {
   return `"${text.replace(/[\r\n]+/g, ' ').replace(/["#&<>`]/g, (c) => ENTITIES[c] ?? c)}"`;
 }
+
+/**
+ * XML 1.0 character data (element text): `&`, `<` and `>` as entities (so `]]>` cannot occur either);
+ * characters XML 1.0 forbids outright (most C0 controls, U+FFFE/U+FFFF, lone surrogates) become U+FFFD.
+ */
+export function xmlText(text: string): string {
+  return xmlChars(text).replace(/[&<>]/g, (c) => XML_ENTITIES[c] ?? c);
+}
+
+/**
+ * An XML attribute value, without its quotes: as text, plus `"` and `'`; tab, line feed and
+ * carriage return as character references, which attribute-value normalisation would otherwise
+ * turn into spaces.
+ */
+export function xmlAttribute(text: string): string {
+  return xmlChars(text).replace(/[&<>"'\t\n\r]/g, (c) => XML_ENTITIES[c] ?? c);
+}
+
+const XML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
+
+/** XML 1.0 §2.2 Char: tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF. */
+function xmlChars(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '\ufffd');
+}
+
+/**
+ * Text for a terminal or a log, on one line: control characters (C0, DEL, C1: line breaks, and
+ * the escape that starts terminal sequences) written as escapes (`\n`, `\t`, `\u001b`).
+ */
+export function terminalText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const CONTROL_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
