@@ -28,33 +28,38 @@ if (unavailable.length > 0) {
 
 if (values.corpus) process.exit(await soakCorpus(Number(values.timeout)));
 
-const unlock = await acquireLabLock();
-const harness = await startHarness('ltsoak', timeoutMs);
 const started = performance.now();
 const totals = { clusters: 0, probes: 0, answered: 0, denied: 0, disagreements: 0, failedClusters: 0, slowestAnswerMs: 0 };
-try {
-  for (const line of harness.skipped) console.log(`lab:soak: ${line}`);
-  for (let seed = first; seed < first + count; seed++) {
-    const cluster = randomCluster(seed);
-    const outcome = await harness.run(cluster, seed % 10 === 0 ? 'drop' : 'reject');
-    totals.clusters++;
-    totals.probes += outcome.summary.probes;
-    totals.answered += outcome.summary.answered;
-    totals.denied += outcome.summary.denied;
-    totals.slowestAnswerMs = Math.max(totals.slowestAnswerMs, outcome.slowestAnswerMs);
-    if (outcome.summary.disagreements > 0) {
-      totals.disagreements += outcome.summary.disagreements;
-      totals.failedClusters++;
-      console.log(describeDisagreements(seed, cluster, outcome));
+// The lab is rebuilt every CHUNK clusters, and the lock released in between, so that other lab
+// tests (which may run `lab down --all`) wait minutes, not the whole soak.
+const CHUNK = 200;
+for (let chunk = first; chunk < first + count; chunk += CHUNK) {
+  const unlock = await acquireLabLock();
+  const harness = await startHarness('ltsoak', timeoutMs);
+  try {
+    if (chunk === first) for (const line of harness.skipped) console.log(`lab:soak: ${line}`);
+    for (let seed = chunk; seed < Math.min(chunk + CHUNK, first + count); seed++) {
+      const cluster = randomCluster(seed);
+      const outcome = await harness.run(cluster, seed % 10 === 0 ? 'drop' : 'reject');
+      totals.clusters++;
+      totals.probes += outcome.summary.probes;
+      totals.answered += outcome.summary.answered;
+      totals.denied += outcome.summary.denied;
+      totals.slowestAnswerMs = Math.max(totals.slowestAnswerMs, outcome.slowestAnswerMs);
+      if (outcome.summary.disagreements > 0) {
+        totals.disagreements += outcome.summary.disagreements;
+        totals.failedClusters++;
+        console.log(describeDisagreements(seed, cluster, outcome));
+      }
+      if (totals.clusters % 100 === 0 || seed === first + count - 1) {
+        const seconds = (performance.now() - started) / 1000;
+        console.log(`lab:soak: ${totals.clusters}/${count} clusters, ${totals.probes} probes, ${totals.disagreements} disagreements, ${seconds.toFixed(0)} s`);
+      }
     }
-    if (totals.clusters % 100 === 0 || seed === first + count - 1) {
-      const seconds = (performance.now() - started) / 1000;
-      console.log(`lab:soak: ${totals.clusters}/${count} clusters, ${totals.probes} probes, ${totals.disagreements} disagreements, ${seconds.toFixed(0)} s`);
-    }
+  } finally {
+    await harness.close();
+    await unlock();
   }
-} finally {
-  await harness.close();
-  await unlock();
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(
