@@ -77,7 +77,8 @@ export function labUpCommand(io: CliIO): Command {
 }
 
 export function labProbeCommand(io: CliIO): Command {
-  return withProbeFlags(bareCommand('probe', 'Probe a lab that is up and compare the kernel with the engine; exit 1 on any disagreement.', io).option('--name <name>', NAME_HELP, DEFAULT_LAB_OPTIONS.name));
+  const command = bareCommand('probe', 'Probe a lab that is up and compare the kernel with the engine; exit 1 on any disagreement.', io);
+  return withProbeFlags(command.option('--name <name>', NAME_HELP, DEFAULT_LAB_OPTIONS.name));
 }
 
 export function labDownCommand(io: CliIO): Command {

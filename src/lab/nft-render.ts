@@ -96,14 +96,16 @@ function renderChain(cluster: Cluster, subject: Pod, direction: Direction, optio
   policies.forEach((policy, policyIndex) => {
     body.push(`\t\t# ${policyId(policy)}`);
     for (const rule of policy[direction]) {
-      const parts = ruleParts(
-        { cluster, subject, direction, ipBlockMatchesPodIPs: options.ipBlockMatchesPodIPs, setPrefix: `${direction === 'ingress' ? 'in' : 'eg'}${policyIndex}_r${rule.index}`, policyNamespace: policy.namespace },
-        rule,
-      );
+      const setPrefix = `${direction === 'ingress' ? 'in' : 'eg'}${policyIndex}_r${rule.index}`;
+      const context = { cluster, subject, direction, ipBlockMatchesPodIPs: options.ipBlockMatchesPodIPs, setPrefix, policyNamespace: policy.namespace };
+      const parts = ruleParts(context, rule);
       sets.push(...parts.sets);
       const comment = ` comment "${truncate(`${policyId(policy)} ${direction}[${rule.index}]`)}"`;
+      // A rule matches when a peer and a port entry both match: one accept per compatible pair.
       const matches = parts.peers.flatMap((peer) =>
-        parts.ports.filter((port) => peer.family === null || port.family === null || peer.family === port.family).map((port) => [peer.text, port.text].filter((t) => t !== '').join(' ')),
+        parts.ports
+          .filter((port) => peer.family === null || port.family === null || peer.family === port.family)
+          .map((port) => [peer.text, port.text].filter((t) => t !== '').join(' ')),
       );
       if (matches.length === 0) body.push(`\t\t# ${direction}[${rule.index}] matches nothing here`);
       for (const match of matches) body.push(`\t\t${match === '' ? '' : `${match} `}accept${comment}`);

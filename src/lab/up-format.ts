@@ -6,10 +6,8 @@ export function formatLabUp(plan: LabPlan, millis: number): string {
   const name = plan.options.name;
   const pods = topology.hosts.filter((h) => h.kind === 'pod');
   const externals = topology.hosts.filter((h) => h.kind === 'external');
-  const lines = [
-    `lab "${name}" is up in ${(millis / 1000).toFixed(1)} s: ${pods.length} pods, ${externals.length} external hosts, ${plan.serviceNames.length} Services; nftables table ${plan.table} in each pod's namespace.`,
-    '',
-  ];
+  const counts = `${pods.length} pods, ${externals.length} external hosts, ${plan.serviceNames.length} Services`;
+  const lines = [`lab "${name}" is up in ${(millis / 1000).toFixed(1)} s: ${counts}; nftables table ${plan.table} in each pod's namespace.`, ''];
   const rows = topology.hosts.map((h) => [h.netns, h.addresses.join(', '), h.identity]);
   const widths = [0, 1].map((i) => Math.max(i === 0 ? 'NETWORK NAMESPACE'.length : 'ADDRESS'.length, ...rows.map((r) => (r[i] ?? '').length)));
   const row = (cells: readonly string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c)).join('  ');
