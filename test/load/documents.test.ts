@@ -115,7 +115,7 @@ describe('malformed and hostile input', () => {
     assert.deepEqual(printed(result), [
       'unsupported-kinds.yaml:1: warning: skipping unsupported kind ConfigMap',
       'unsupported-kinds.yaml:5: warning: skipping unsupported kind Ingress',
-      'unsupported-kinds.yaml:9: warning: skipping unsupported kind AdminNetworkPolicy',
+      'unsupported-kinds.yaml:9: warning: skipping unsupported kind MultiNetworkPolicy',
       'unsupported-kinds.yaml:13: warning: skipping unsupported kind NetworkPolicy (apiVersion projectcalico.org/v3)',
       'unsupported-kinds.yaml:17: warning: skipping unsupported kind Service (apiVersion serving.knative.dev/v1)',
       'unsupported-kinds.yaml:21: kind: Required value: kind not set',
