@@ -1,9 +1,16 @@
 // `netwarden eval` on examples/cluster-wide, byte for byte: the tier chain of a verdict in text and
-// JSON (docs/cluster-wide-policies.md shows these outputs). UPDATE_GOLDEN=1 rewrites them.
+// JSON (docs/cluster-wide-policies.md shows these outputs). UPDATE_GOLDEN=1 rewrites them. Also the
+// ambiguity warning of equal priorities.
 import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
 import { runCli } from '../../src/cli/main.js';
 import { fakeIO } from '../cli/fake-io.js';
 import { assertGolden } from '../report/golden.js';
+import { tierLines } from '../../src/report/tier-steps-text.js';
+import { compileCluster, evaluate } from '../../src/engine/index.js';
+import { selector } from '../helpers/builders.js';
+import { anp, cnp, crule, nsPeer } from './cluster-policy-builders.js';
+import { a1, b1, fixture } from './admin-fixture.js';
 
 const example = 'examples/cluster-wide';
 
@@ -26,4 +33,15 @@ describe('eval explains the tiers of cluster-wide policies', () => {
       });
     }
   }
+});
+
+test('equal priorities: the chain names the rule netwarden picked and warns about the other', () => {
+  const subject = { namespaces: selector({ team: 'a' }) };
+  const c = fixture([anp('x', 10, { ...subject, ingress: [crule('Allow', [nsPeer()])] }), cnp('why', 'Admin', 10, { ...subject, ingress: [crule('Deny', [nsPeer()], { name: 'no' })] })]);
+  const v = evaluate(compileCluster(c), { from: { kind: 'pod', pod: b1 }, to: { kind: 'pod', pod: a1 }, port: 80, protocol: 'TCP' });
+  assert.deepEqual(tierLines(v.ingress, ''), [
+    'tiers: [CNP] Deny (why, Admin tier, priority 10, ingress[0] "no")',
+    '  [CNP] why ingress[0] at test.yaml:1',
+    '  warning: ambiguous: x ingress[0] Allow also matches at priority 10; upstream leaves equal priorities undefined, netwarden orders them by name (why first)',
+  ]);
 });
