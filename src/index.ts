@@ -12,6 +12,18 @@ export type { SourceRef } from './model/source.js';
 export type { LabelSelector } from './model/label-selector.js';
 export type { Cluster, Namespace, Pod, Workload, WorkloadKind, Service, ServicePort, ContainerPort } from './model/cluster.js';
 export type { NetworkPolicy, PolicyRule, Peer, PolicyPort } from './model/network-policy.js';
+export type {
+  ClusterPolicy,
+  ClusterPolicyKind,
+  ClusterTier,
+  ClusterAction,
+  ClusterActionText,
+  ClusterSubject,
+  ClusterRule,
+  ClusterPeer,
+  ClusterPort,
+  ClusterPortList,
+} from './model/cluster-policy.js';
 
 // engine: verdicts and the connectivity map
 export { compileCluster, evaluate, connectivity, DEFAULT_ENGINE_OPTIONS } from './engine/index.js';
@@ -26,6 +38,14 @@ export type {
   DirectionReason,
   PolicyRef,
   RuleRef,
+  TierName,
+  TierDecision,
+  TierStep,
+  ClusterTierStep,
+  NetworkPolicyTierStep,
+  DefaultTierStep,
+  ClusterPolicyRef,
+  ClusterRuleRef,
   MapLevel,
   MapEndpoint,
   MapConnection,
@@ -34,6 +54,8 @@ export type {
 export type { PortSet, PortRange } from './algebra/port-set.js';
 
 // analysis: built on the engine
+export { adminLint, ADMIN_LINT_RULES } from './analysis/admin-lint.js';
+export type { AdminLintFinding, AdminLintResult, AdminLintRuleId } from './analysis/admin-lint.js';
 export { diffConnectivity, hasChanges, CONNECTION_CHANGE_KINDS } from './analysis/diff.js';
 export type { ConnectivityDiff, ConnectionChange, ConnectionChangeKind, DiffEndpoint, EndpointPresence } from './analysis/diff.js';
 export { compactChanges } from './analysis/diff-compact.js';
