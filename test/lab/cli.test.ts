@@ -53,6 +53,19 @@ test('lab run --check on the guide: frontend -> database times out, backend -> d
   }
 });
 
+const BINARY = 'dist/bin/netwarden.js';
+
+test(`the built binary: ${BINARY} lab run -f examples/guide --check exits 0`, { skip: skip !== false ? skip : existsSync(BINARY) ? false : `${BINARY} not built (npm run build)` }, async () => {
+  const unlock = await acquireLabLock();
+  try {
+    const out = await runCommand([process.execPath, BINARY, 'lab', 'run', '-f', 'examples/guide', '--name', 'ltbin', '--check']);
+    assert.equal(out.code, 0, out.stdout + out.stderr);
+    assert.match(out.stdout, /the kernel agrees with the engine on all 72\.$/m);
+  } finally {
+    await unlock();
+  }
+});
+
 /** An HTTP GET from inside a lab namespace, like the guide's `curl -m 3 http://NAME`. */
 async function curl(netns: string, url: string): Promise<string> {
   const script = `fetch(${JSON.stringify(url)}, { signal: AbortSignal.timeout(2000) }).then(async (r) => console.log(await r.text()), (e) => console.log('failed: ' + (e.cause?.code ?? e.name))).finally(() => process.exit(0))`;
