@@ -19,6 +19,21 @@ import { buildTopology } from '../../src/lab/topology.js';
 import type { Topology } from '../../src/lab/topology.js';
 import { EXTERNAL_ADDRESSES, POD_ADDRESSES, PROBE_PORTS } from './random-cluster.js';
 
+/** How a cluster is run: the denial, and semantics §5.1's option, given alike to the renderer and the engine. */
+export interface Variant {
+  readonly deny: DenyAction;
+  readonly ipBlockMatchesPodIPs: boolean;
+}
+
+/**
+ * Most clusters deny with 'reject' (a denial is seen at once, and a timeout is a fault, not a
+ * verdict); every tenth with 'drop', as most plugins and `netwarden lab` by default do. Every fifth
+ * (offset 3) has ipBlocks that do not match pod addresses (the engine option; default: they do).
+ */
+export function variantOf(seed: number): Variant {
+  return { deny: seed % 10 === 0 ? 'drop' : 'reject', ipBlockMatchesPodIPs: seed % 5 !== 3 };
+}
+
 export interface ClusterOutcome {
   readonly rows: readonly ComparisonRow[];
   readonly summary: ComparisonSummary;
@@ -33,8 +48,8 @@ export interface Harness {
   readonly protocols: readonly Protocol[];
   /** Why some protocol is left out, if one is. */
   readonly skipped: readonly string[];
-  /** Loads the cluster's rulesets (denials as `deny` says), probes everything, compares with evaluate(). */
-  run(cluster: Cluster, deny: DenyAction): Promise<ClusterOutcome>;
+  /** Loads the cluster's rulesets, probes everything, compares with evaluate() (both with the same variant). */
+  run(cluster: Cluster, variant: Variant): Promise<ClusterOutcome>;
   close(): Promise<void>;
 }
 
@@ -69,14 +84,14 @@ function harness(topology: Topology, dataplane: Dataplane, protocols: readonly P
     topology,
     protocols,
     skipped,
-    async run(cluster, deny) {
+    async run(cluster, { deny, ipBlockMatchesPodIPs }) {
       if (cluster.pods.length !== POD_ADDRESSES.length) throw new Error('a cluster of another shape');
       const bound: Topology = { ...topology, hosts: topology.hosts.map((h) => (h.kind === 'pod' ? { ...h, identity: podId(cluster.pods[h.index] ?? { namespace: '?', name: '?' }) } : h)) };
-      const rulesets = new Map(cluster.pods.map((pod, i) => [i, renderPodRuleset(cluster, pod, [], { table, ipBlockMatchesPodIPs: true, deny })]));
+      const rulesets = new Map(cluster.pods.map((pod, i) => [i, renderPodRuleset(cluster, pod, [], { table, ipBlockMatchesPodIPs, deny })]));
       await dataplane.identify(new Map(bound.hosts.map((h) => [h.index, h.identity])));
       await dataplane.apply(rulesets);
       const { probes } = planProbes(cluster, bound, { protocols, ports });
-      const verdicts = engineVerdicts(cluster, bound, probes, true);
+      const verdicts = engineVerdicts(cluster, bound, probes, ipBlockMatchesPodIPs);
       const results = await probeWithRetry(dataplane, probes, verdicts, { timeoutMs, deny });
       const rows = compareResults(bound, probes, results, verdicts, deny);
       const slowestAnswerMs = Math.max(0, ...results.filter((r) => r.outcome === 'answered').map((r) => r.millis ?? 0));

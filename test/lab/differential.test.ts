@@ -6,9 +6,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DenyAction } from '../../src/lab/nft-render.js';
 import { labUnavailable } from '../../src/lab/preflight.js';
-import { describeDisagreements, startHarness } from './differential-harness.js';
+import { describeDisagreements, startHarness, variantOf } from './differential-harness.js';
 import type { Harness } from './differential-harness.js';
 import { acquireLabLock } from './lab-lock.js';
 import { randomCluster } from './random-cluster.js';
@@ -16,11 +15,7 @@ import { randomCluster } from './random-cluster.js';
 const CLUSTERS = Number(process.env['NETWARDEN_LAB_CLUSTERS'] ?? 100);
 const FIRST_SEED = Number(process.env['NETWARDEN_LAB_SEED'] ?? 1);
 const TIMEOUT_MS = 500;
-/**
- * Most clusters deny with 'reject' (a denial is seen at once, and a timeout is a fault, not a
- * verdict); every tenth with 'drop', as most network plugins and `netwarden lab` by default do.
- */
-const denyOf = (seed: number): DenyAction => (seed % 10 === 0 ? 'drop' : 'reject');
+
 
 const unavailable = await labUnavailable();
 if (unavailable.length > 0) {
@@ -42,9 +37,10 @@ if (unavailable.length > 0) {
     console.log(`lab: ${CLUSTERS} clusters, ${totals.probes} probes (${totals.answered} answered, ${totals.denied} denied); slowest answer ${totals.slowestAnswerMs} ms, timeout ${TIMEOUT_MS} ms`);
   });
   for (let seed = FIRST_SEED; seed < FIRST_SEED + CLUSTERS; seed++) {
-    test(`the kernel does what evaluate() says on random cluster ${seed} (deny: ${denyOf(seed)})`, async () => {
+    const variant = variantOf(seed);
+    test(`the kernel does what evaluate() says on random cluster ${seed} (deny ${variant.deny}${variant.ipBlockMatchesPodIPs ? '' : ', ipBlocks do not match pods'})`, async () => {
       const cluster = randomCluster(seed);
-      const outcome = await harness.run(cluster, denyOf(seed));
+      const outcome = await harness.run(cluster, variant);
       totals.probes += outcome.summary.probes;
       totals.answered += outcome.summary.answered;
       totals.denied += outcome.summary.denied;

@@ -9,7 +9,7 @@ import { labRun } from '../../src/lab/lab.js';
 import { DEFAULT_LAB_OPTIONS } from '../../src/lab/plan.js';
 import { labUnavailable } from '../../src/lab/preflight.js';
 import { corpusCases, labSized } from './corpus-cases.js';
-import { describeDisagreements, startHarness } from './differential-harness.js';
+import { describeDisagreements, startHarness, variantOf } from './differential-harness.js';
 import { acquireLabLock } from './lab-lock.js';
 import { randomCluster } from './random-cluster.js';
 
@@ -40,7 +40,7 @@ for (let chunk = first; chunk < first + count; chunk += CHUNK) {
     if (chunk === first) for (const line of harness.skipped) console.log(`lab:soak: ${line}`);
     for (let seed = chunk; seed < Math.min(chunk + CHUNK, first + count); seed++) {
       const cluster = randomCluster(seed);
-      const outcome = await harness.run(cluster, seed % 10 === 0 ? 'drop' : 'reject');
+      const outcome = await harness.run(cluster, variantOf(seed));
       totals.clusters++;
       totals.probes += outcome.summary.probes;
       totals.answered += outcome.summary.answered;
