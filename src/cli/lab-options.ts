@@ -5,6 +5,7 @@ import { PROBE_OUTPUTS } from '../lab/probe-format.js';
 import type { ProbeOutput } from '../lab/probe-format.js';
 import { parsePortList } from '../lab/probe-plan.js';
 import type { PortRef } from '../lab/dataplane.js';
+import type { DenyAction } from '../lab/nft-render.js';
 import { inputFlags, newCommand, oneOf } from './command.js';
 import type { InputFlags } from './command.js';
 import type { CliIO } from './io.js';
@@ -28,7 +29,10 @@ export interface LabBuildFlags {
   readonly name: string;
   readonly podCidr: string;
   readonly serviceCidr: string;
+  readonly deny: DenyAction;
 }
+
+const DENY_ACTIONS = ['drop', 'reject'] as const satisfies readonly DenyAction[];
 
 export interface LabProbeFlags {
   readonly name: string;
@@ -62,7 +66,8 @@ function withBuildFlags(command: Command): Command {
   return command
     .option('--name <name>', NAME_HELP, DEFAULT_LAB_OPTIONS.name)
     .option('--pod-cidr <cidr>', 'addresses for pods without status.podIP', DEFAULT_LAB_OPTIONS.podCidr)
-    .option('--service-cidr <cidr>', 'ClusterIPs for Services without spec.clusterIP', DEFAULT_LAB_OPTIONS.serviceCidr);
+    .option('--service-cidr <cidr>', 'ClusterIPs for Services without spec.clusterIP', DEFAULT_LAB_OPTIONS.serviceCidr)
+    .option('--deny <action>', 'what isolated pods do with what no rule allows: drop (a timeout, as most plugins) or reject (a reset or ICMP error: faster probes)', DEFAULT_LAB_OPTIONS.deny);
 }
 
 function withProbeFlags(command: Command): Command {
@@ -93,7 +98,8 @@ export function labRunCommand(io: CliIO): Command {
 
 function buildFlags(opts: Record<string, unknown>, errors: string[]): LabBuildFlags {
   const name = nameFlag(opts, errors);
-  return { name, podCidr: String(opts['podCidr']), serviceCidr: String(opts['serviceCidr']) };
+  const deny = oneOf('--deny', opts['deny'], DENY_ACTIONS, errors) ?? DEFAULT_LAB_OPTIONS.deny;
+  return { name, podCidr: String(opts['podCidr']), serviceCidr: String(opts['serviceCidr']), deny };
 }
 
 function nameFlag(opts: Record<string, unknown>, errors: string[]): string {

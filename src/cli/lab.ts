@@ -50,7 +50,7 @@ async function preflight(io: CliIO): Promise<boolean> {
 }
 
 function labOptions(flags: LabBuildFlags): LabOptions {
-  return { ...DEFAULT_LAB_OPTIONS, name: flags.name, podCidr: flags.podCidr, serviceCidr: flags.serviceCidr };
+  return { ...DEFAULT_LAB_OPTIONS, name: flags.name, podCidr: flags.podCidr, serviceCidr: flags.serviceCidr, deny: flags.deny };
 }
 
 async function runLabUp(argv: readonly string[], io: CliIO): Promise<ExitCode> {
