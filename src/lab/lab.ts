@@ -124,10 +124,7 @@ export async function labProbe(plan: LabPlan, dataplane: Dataplane, request: Pro
   const selection = request.ports === undefined ? { protocols: ALL_PROTOCOLS } : { protocols: ALL_PROTOCOLS, ports: request.ports };
   const planned = planProbes(plan.cluster, plan.topology, selection);
   const failed = await dataplane.listen(planned.listen);
-  const notes: string[] = [];
-  for (const [index, ports] of failed) {
-    notes.push(`${plan.topology.hosts[index]?.identity ?? index}: cannot listen on ${ports.map((p) => `${p.protocol}/${p.port}`).join(', ')}: probes to it left out`);
-  }
+  const notes = listenNotes(plan, failed);
   const cannot = (probe: PlannedProbe): boolean => (failed.get(probe.toHost) ?? []).some((p) => p.port === probe.port && p.protocol === probe.protocol);
   const probes = planned.probes.filter((probe) => !cannot(probe));
   const verdicts = engineVerdicts(plan.cluster, plan.topology, probes, plan.options.ipBlockMatchesPodIPs);
@@ -137,6 +134,21 @@ export async function labProbe(plan: LabPlan, dataplane: Dataplane, request: Pro
 }
 
 const ALL_PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+/** One note per port that some hosts could not open (SCTP without kernel support, typically). */
+function listenNotes(plan: LabPlan, failed: ReadonlyMap<number, readonly PortRef[]>): string[] {
+  const hostsByPort = new Map<string, string[]>();
+  for (const [index, ports] of failed) {
+    for (const p of ports) {
+      const key = `${p.protocol}/${p.port}`;
+      hostsByPort.set(key, [...(hostsByPort.get(key) ?? []), plan.topology.hosts[index]?.identity ?? String(index)]);
+    }
+  }
+  return [...hostsByPort].map(([port, hosts]) => {
+    const sctp = port.startsWith('SCTP/') ? ' (does this kernel have SCTP, and is socat installed?)' : '';
+    return `${port}: cannot listen on it in ${hosts.length} namespace${hosts.length === 1 ? '' : 's'} (${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', ...' : ''}); probes to it there left out${sctp}`;
+  });
+}
 
 /**
  * Probes, then probes again, with RETRY_FACTOR times the wait, those that timed out where the
