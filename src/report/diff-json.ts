@@ -1,3 +1,4 @@
+import { jsonListPieces } from './document-pieces.js';
 import { PROTOCOLS } from '../model/common.js';
 import type { PortSet } from '../algebra/port-set.js';
 import { isExternalEndpoint } from '../engine/types.js';
@@ -15,9 +16,9 @@ export function formatDiffJson(diff: ConnectivityDiff, options?: FormatOptions):
 
 function* jsonPieces(diff: ConnectivityDiff): Generator<string, void, undefined> {
   yield `{\n  "level": ${JSON.stringify(diff.level)},\n  "summary": ${JSON.stringify(diffSummary(diff))},\n  "endpoints": `;
-  yield* listPieces(diff.endpoints, (e) => JSON.stringify(diffEndpointObject(e)));
+  yield* jsonListPieces(diff.endpoints, (e) => JSON.stringify(diffEndpointObject(e)));
   yield ',\n  "changes": ';
-  yield* listPieces(diff.changes, (c) => JSON.stringify(changeObject(c)));
+  yield* jsonListPieces(diff.changes, (c) => JSON.stringify(changeObject(c)));
   yield '\n}\n';
 }
 
@@ -69,16 +70,3 @@ export function portsObject(ports: PortSet): Record<string, (readonly [number, n
   return object;
 }
 
-/** `[]`, or `[`, each item on a line of its own indented by 4, and `  ]`. */
-function* listPieces<T>(items: readonly T[], json: (item: T) => string): Generator<string, void, undefined> {
-  if (items.length === 0) {
-    yield '[]';
-    return;
-  }
-  let separator = '[\n    ';
-  for (const item of items) {
-    yield separator + json(item);
-    separator = ',\n    ';
-  }
-  yield '\n  ]';
-}

@@ -1,5 +1,4 @@
-import { PROTOCOLS } from '../model/common.js';
-import type { PortSet } from '../algebra/port-set.js';
+import { portSetYaml, yamlListPieces } from './document-pieces.js';
 import { isExternalEndpoint } from '../engine/types.js';
 import type { ConnectionChange, ConnectivityDiff, DiffEndpoint } from '../analysis/diff.js';
 import { diffSummary } from './diff-json.js';
@@ -19,17 +18,8 @@ export function formatDiffYaml(diff: ConnectivityDiff, options?: FormatOptions):
 function* yamlPieces(diff: ConnectivityDiff): Generator<string, void, undefined> {
   const summary = Object.entries(diffSummary(diff)).map(([key, value]) => `${key}: ${value}`);
   yield `level: ${yamlString(diff.level)}\nsummary: {${summary.join(', ')}}\n`;
-  yield* listPieces('endpoints', diff.endpoints, endpointYaml);
-  yield* listPieces('changes', diff.changes, changeYaml);
-}
-
-function* listPieces<T>(key: string, items: readonly T[], yaml: (item: T) => string): Generator<string, void, undefined> {
-  if (items.length === 0) {
-    yield `${key}: []\n`;
-    return;
-  }
-  yield `${key}:\n`;
-  for (const item of items) yield `  - ${yaml(item)}\n`;
+  yield* yamlListPieces('endpoints', diff.endpoints, endpointYaml);
+  yield* yamlListPieces('changes', diff.changes, changeYaml);
 }
 
 function endpointYaml({ endpoint, presence }: DiffEndpoint): string {
@@ -42,16 +32,7 @@ function endpointYaml({ endpoint, presence }: DiffEndpoint): string {
 
 function changeYaml(c: ConnectionChange): string {
   const s = yamlString;
-  const ports = `before: ${portsYaml(c.before)}, after: ${portsYaml(c.after)}, gained: ${portsYaml(c.gained)}, lost: ${portsYaml(c.lost)}`;
+  const ports = `before: ${portSetYaml(c.before)}, after: ${portSetYaml(c.after)}, gained: ${portSetYaml(c.gained)}, lost: ${portSetYaml(c.lost)}`;
   return `{change: ${s(c.change)}, from: ${s(c.from)}, to: ${s(c.to)}, ${ports}}`;
 }
 
-/** Like the JSON: only protocols with ports, each a list of inclusive [from, to] ranges. */
-function portsYaml(ports: PortSet): string {
-  const parts: string[] = [];
-  for (const protocol of PROTOCOLS) {
-    const ranges = ports[protocol];
-    if (ranges.length > 0) parts.push(`${protocol}: [${ranges.map(([from, to]) => `[${from}, ${to}]`).join(', ')}]`);
-  }
-  return `{${parts.join(', ')}}`;
-}

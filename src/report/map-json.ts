@@ -1,3 +1,4 @@
+import { jsonListPieces } from './document-pieces.js';
 import { PROTOCOLS } from '../model/common.js';
 import type { PortRange, PortSet } from '../algebra/port-set.js';
 import { isExternalEndpoint } from '../engine/types.js';
@@ -16,24 +17,10 @@ export function formatMapJson(map: ConnectivityMap, options?: FormatOptions): It
 
 function* jsonPieces(map: ConnectivityMap): Generator<string, void, undefined> {
   yield `{\n  "level": ${JSON.stringify(map.level)},\n  "endpoints": `;
-  yield* listPieces(map.endpoints, endpointJson);
+  yield* jsonListPieces(map.endpoints, endpointJson);
   yield ',\n  "connections": ';
-  yield* listPieces(map.connections, connectionWriter());
+  yield* jsonListPieces(map.connections, connectionWriter());
   yield '\n}\n';
-}
-
-/** `[]`, or `[`, each item on a line of its own indented by 4, and `  ]`. */
-function* listPieces<T>(items: readonly T[], json: (item: T) => string): Generator<string, void, undefined> {
-  if (items.length === 0) {
-    yield '[]';
-    return;
-  }
-  let separator = '[\n    ';
-  for (const item of items) {
-    yield separator + json(item);
-    separator = ',\n    ';
-  }
-  yield '\n  ]';
 }
 
 function endpointJson(endpoint: MapEndpoint): string {

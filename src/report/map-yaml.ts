@@ -1,4 +1,4 @@
-import { PROTOCOLS } from '../model/common.js';
+import { portSetYaml, yamlListPieces } from './document-pieces.js';
 import type { PortSet } from '../algebra/port-set.js';
 import { isExternalEndpoint } from '../engine/types.js';
 import type { ConnectivityMap, MapConnection, MapEndpoint } from '../engine/types.js';
@@ -18,22 +18,13 @@ export function formatMapYaml(map: ConnectivityMap, options?: FormatOptions): It
 function* yamlPieces(map: ConnectivityMap): Generator<string, void, undefined> {
   const scalar = scalarWriter();
   yield `level: ${scalar(map.level)}\n`;
-  yield* listPieces('endpoints', map.endpoints, (endpoint) => endpointYaml(endpoint, scalar));
+  yield* yamlListPieces('endpoints', map.endpoints, (endpoint) => endpointYaml(endpoint, scalar));
   const allowTexts = new WeakMap<PortSet, string>();
-  yield* listPieces('connections', map.connections, (connection: MapConnection) => {
+  yield* yamlListPieces('connections', map.connections, (connection: MapConnection) => {
     let allow = allowTexts.get(connection.allow);
-    if (allow === undefined) allowTexts.set(connection.allow, (allow = allowYaml(connection.allow)));
+    if (allow === undefined) allowTexts.set(connection.allow, (allow = portSetYaml(connection.allow)));
     return `{from: ${scalar(connection.from)}, to: ${scalar(connection.to)}, allow: ${allow}}`;
   });
-}
-
-function* listPieces<T>(key: string, items: readonly T[], yaml: (item: T) => string): Generator<string, void, undefined> {
-  if (items.length === 0) {
-    yield `${key}: []\n`;
-    return;
-  }
-  yield `${key}:\n`;
-  for (const item of items) yield `  - ${yaml(item)}\n`;
 }
 
 function endpointYaml(endpoint: MapEndpoint, scalar: (text: string) => string): string {
@@ -43,15 +34,6 @@ function endpointYaml(endpoint: MapEndpoint, scalar: (text: string) => string): 
   return `{id: ${scalar(endpoint.id)}, kind: ${scalar(endpoint.kind)}, namespace: ${scalar(endpoint.namespace)}, name: ${scalar(endpoint.name)}}`;
 }
 
-/** Like the JSON: only protocols with ports, each a list of inclusive [from, to] ranges. */
-function allowYaml(ports: PortSet): string {
-  const parts: string[] = [];
-  for (const protocol of PROTOCOLS) {
-    const ranges = ports[protocol];
-    if (ranges.length > 0) parts.push(`${protocol}: [${ranges.map(([from, to]) => `[${from}, ${to}]`).join(', ')}]`);
-  }
-  return `{${parts.join(', ')}}`;
-}
 
 /** Strings as YAML scalars, each written once (ids repeat on every connection). */
 function scalarWriter(): (text: string) => string {
