@@ -14,11 +14,11 @@ import { loadSources } from '../../src/load/index.js';
 import type { Cluster } from '../../src/model/cluster.js';
 import { formatProblem } from '../../src/model/problem.js';
 import { corpusDir, SKIP_REASON } from './corpus.js';
-import { FeatureTally } from './feature-tally.js';
 import { diffLines, equalIgnoringLineBreaks, formatDiff, isEmptyDiff, writeActual } from './line-diff.js';
-import { INPUT_CONVENTIONS, inputExclusion, inputKinds, inputTags, NETPOL_ANALYZER_ENGINE_OPTIONS, readIndex, type Golden } from './netpol-analyzer-cases.js';
+import { INPUT_CONVENTIONS, inputExclusion, inputTags, NETPOL_ANALYZER_ENGINE_OPTIONS, readIndex, type Golden } from './netpol-analyzer-cases.js';
 import { diffLinesOf, type DiffFormat } from './netpol-analyzer-diff-format.js';
 import { policyTags } from './policy-tags.js';
+import { CorpusRun } from './corpus-run.js';
 
 /** In lines from `{ingress-controller}` (always the source): netwarden does not model Ingress/Route controllers. */
 const INGRESS_CONTROLLER = '{ingress-controller}';
@@ -30,39 +30,12 @@ const COMPARED_FORMATS: readonly string[] = ['txt', 'csv', 'md'] satisfies reado
  */
 const DIFF_CONVENTIONS: Readonly<Record<string, string>> = {};
 
+type Run = CorpusRun<Analysed>;
+
 interface Analysed {
   readonly cluster: Cluster;
   readonly map: ConnectivityMap;
   readonly problems: readonly string[];
-}
-
-class Run {
-  readonly tally = new FeatureTally();
-  readonly notRun = new Map<string, number>();
-  readonly excluded = new Map<string, number>();
-  readonly #analysed = new Map<string, Promise<Analysed>>();
-  readonly #kinds = new Map<string, Set<string>>();
-  readonly corpus: string;
-
-  constructor(corpus: string) {
-    this.corpus = corpus;
-  }
-
-  kindsOf(input: string): Set<string> {
-    let kinds = this.#kinds.get(input);
-    if (kinds === undefined) this.#kinds.set(input, (kinds = inputKinds(join(this.corpus, input))));
-    return kinds;
-  }
-
-  analyse(input: string): Promise<Analysed> {
-    let entry = this.#analysed.get(input);
-    if (entry === undefined) this.#analysed.set(input, (entry = analyseInput(join(this.corpus, input))));
-    return entry;
-  }
-
-  count(counts: Map<string, number>, reason: string): void {
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  }
 }
 
 /** Why a diff golden is not compared at all (counted, not run). */
@@ -78,7 +51,7 @@ function notComparableReason(golden: Golden): string | undefined {
 }
 
 function registerAll(corpus: string): void {
-  const run = new Run(corpus);
+  const run = new CorpusRun(corpus, analyseInput);
   for (const golden of readIndex(corpus).expected_outputs) {
     if (golden.kind !== 'diff') continue;
     const reason = notComparableReason(golden);

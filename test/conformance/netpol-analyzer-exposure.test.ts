@@ -15,14 +15,14 @@ import { exposure, type ExposureReport } from '../../src/analysis/exposure.js';
 import type { Cluster } from '../../src/model/cluster.js';
 import { formatProblem } from '../../src/model/problem.js';
 import { corpusDir, SKIP_REASON } from './corpus.js';
-import { FeatureTally } from './feature-tally.js';
 import { diffLines, equalIgnoringLineBreaks, formatDiff, isEmptyDiff, writeActual } from './line-diff.js';
 import {
-  INPUT_CONVENTIONS, inputExclusion, inputKinds, inputTags, NETPOL_ANALYZER_ENGINE_OPTIONS, readIndex, type Golden,
+  INPUT_CONVENTIONS, inputExclusion, inputTags, NETPOL_ANALYZER_ENGINE_OPTIONS, readIndex, type Golden,
 } from './netpol-analyzer-cases.js';
 import { connlistLines, type FocusOptions } from './netpol-analyzer-format.js';
 import { exposureSection } from './netpol-analyzer-exposure-format.js';
 import { policyTags } from './policy-tags.js';
+import { CorpusRun } from './corpus-run.js';
 
 /** Lines from `{ingress-controller}`: netwarden does not model Ingress/Route controllers yet. */
 const INGRESS_CONTROLLER = '{ingress-controller} => ';
@@ -40,6 +40,8 @@ export function exposureReason(golden: Golden, hasTxtTwin: boolean): string | un
   return undefined;
 }
 
+type Run = CorpusRun<Analysed>;
+
 interface Analysed {
   readonly cluster: Cluster;
   readonly map: ConnectivityMap;
@@ -47,37 +49,8 @@ interface Analysed {
   readonly problems: string[];
 }
 
-class Run {
-  readonly tally = new FeatureTally();
-  readonly notRun = new Map<string, number>();
-  readonly excluded = new Map<string, number>();
-  readonly #analysed = new Map<string, Promise<Analysed>>();
-  readonly #kinds = new Map<string, Set<string>>();
-  readonly corpus: string;
-
-  constructor(corpus: string) {
-    this.corpus = corpus;
-  }
-
-  kindsOf(input: string): Set<string> {
-    let kinds = this.#kinds.get(input);
-    if (kinds === undefined) this.#kinds.set(input, (kinds = inputKinds(join(this.corpus, input))));
-    return kinds;
-  }
-
-  analyse(input: string): Promise<Analysed> {
-    let entry = this.#analysed.get(input);
-    if (entry === undefined) this.#analysed.set(input, (entry = analyseInput(join(this.corpus, input))));
-    return entry;
-  }
-
-  count(counts: Map<string, number>, reason: string): void {
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  }
-}
-
 function registerAll(corpus: string): void {
-  const run = new Run(corpus);
+  const run = new CorpusRun(corpus, analyseInput);
   const goldens = readIndex(corpus).expected_outputs.filter(
     (g) => g.options.exposure === true && (g.kind === 'connlist' || g.kind === 'explain'),
   );
