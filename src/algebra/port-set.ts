@@ -53,12 +53,15 @@ export function normalizeRanges(ranges: readonly PortRange[]): PortRange[] {
 }
 
 export function unionPorts(a: PortSet, b: PortSet): PortSet {
-  if (a === b) return a;
+  // Identity shortcuts: the engine unions with ALL_PORTS and EMPTY_PORT_SET very often.
+  if (a === b || a === ALL_PORTS || b === EMPTY_PORT_SET) return a;
+  if (b === ALL_PORTS || a === EMPTY_PORT_SET) return b;
   return combine(unionRanges, a, b);
 }
 
 export function intersectPorts(a: PortSet, b: PortSet): PortSet {
-  if (a === b) return a;
+  if (a === b || b === ALL_PORTS || a === EMPTY_PORT_SET) return a;
+  if (a === ALL_PORTS || b === EMPTY_PORT_SET) return b;
   return combine(intersectRanges, a, b);
 }
 

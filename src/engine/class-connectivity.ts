@@ -69,15 +69,19 @@ export function classConnections(
       if (!isEmptyPortSet(ports)) podToPod.push({ from: source.id, to: target, ports });
     }
     const toAnyAtom = baseOf(out, 'external', portsOf);
-    atoms.forEach((_, atom) => {
-      const networkPolicyPorts = (): PortSet => unionPorts(toAnyAtom, out.byAtom.get(atom) ?? EMPTY_PORT_SET);
+    const inbound = ingress[source.id]!;
+    // Plain loops, no closures made per atom: this runs classes × atoms times.
+    for (let atom = 0; atom < atoms.length; atom++) {
       const outcome = out.tiers?.byAtom.get(atom);
-      const ports = outcome === undefined ? networkPolicyPorts() : allowedByTiers(out.tiers!.outcomes[outcome]!, out.isolated, networkPolicyPorts);
+      const ports =
+        outcome === undefined
+          ? unionPorts(toAnyAtom, out.byAtom.get(atom) ?? EMPTY_PORT_SET)
+          : allowedByTiers(out.tiers!.outcomes[outcome]!, out.isolated, () => unionPorts(toAnyAtom, out.byAtom.get(atom) ?? EMPTY_PORT_SET));
       if (!isEmptyPortSet(ports)) podToExternal.push({ from: source.id, to: atom, ports });
       // ANP semantics §3.3: no ingress peer of a cluster-wide policy names an address, so only NetworkPolicy applies.
-      const inbound = unionPorts(ingressBase[source.id]!, ingress[source.id]!.byAtom.get(atom) ?? EMPTY_PORT_SET);
-      if (!isEmptyPortSet(inbound)) externalToPod.push({ from: atom, to: source.id, ports: inbound });
-    });
+      const accepted = unionPorts(ingressBase[source.id]!, inbound.byAtom.get(atom) ?? EMPTY_PORT_SET);
+      if (!isEmptyPortSet(accepted)) externalToPod.push({ from: atom, to: source.id, ports: accepted });
+    }
   }
   return { podToPod, podToExternal, externalToPod };
 }

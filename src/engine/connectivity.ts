@@ -20,61 +20,62 @@ export function connectivity(compiled: CompiledCluster, options: ConnectivityOpt
   const edges = classConnections(compiled, classes, atoms);
   const groups = groupPods(compiled.cluster.pods, classOfPod, options.level);
   const endpoints: MapEndpoint[] = [...groups.map((g) => g.endpoint), ...atoms.map(externalEndpoint)];
-  const pairs = expandToGroups(edges, groups, classes.length, endpoints.length);
-  return { level: options.level, endpoints, connections: toConnections(pairs, endpoints) };
+  return { level: options.level, endpoints, connections: expandToConnections(edges, groups, classes.length, endpoints) };
 }
 
 /**
- * Class edges -> endpoint pairs. Endpoint indexes: groups first (sorted by id), then external
- * atoms in address order; a pair's key is from * count + to.
+ * Class edges -> connections, one source endpoint (row) at a time, in endpoint order: groups
+ * first (sorted by id), then external atoms in address order. A row's destinations are collected
+ * in a small map and sorted by endpoint index, so no map or sort ever spans the whole output.
  */
-function expandToGroups(edges: ClassConnections, groups: readonly Group[], classCount: number, count: number): Map<number, PortSet> {
+function expandToConnections(edges: ClassConnections, groups: readonly Group[], classCount: number, endpoints: readonly MapEndpoint[]): MapConnection[] {
   const groupsOfClass: number[][] = Array.from({ length: classCount }, () => []);
   groups.forEach((group, id) => {
     for (const c of group.classIds) groupsOfClass[c]!.push(id);
   });
-  const pairs = new Map<number, PortSet>();
-  const add = (from: number, to: number, ports: PortSet): void => {
-    const key = from * count + to;
-    const existing = pairs.get(key);
-    pairs.set(key, existing === undefined ? ports : unionPorts(existing, ports));
-  };
-  for (const edge of edges.podToPod) {
-    for (const g1 of groupsOfClass[edge.from]!) {
-      for (const g2 of groupsOfClass[edge.to]!) {
-        if (g1 !== g2) add(g1, g2, edge.ports); // a pod or workload to itself is never listed
+  const atomBase = groups.length;
+  const toPods = bucketBy(edges.podToPod, classCount);
+  const toExternal = bucketBy(edges.podToExternal, classCount);
+  const fromExternal = bucketBy(edges.externalToPod, endpoints.length - atomBase);
+  const connections: MapConnection[] = [];
+  const row = new Map<number, PortSet>();
+  for (let source = 0; source < groups.length; source++) {
+    row.clear();
+    for (const c of groups[source]!.classIds) {
+      for (const edge of toPods[c]!) {
+        for (const target of groupsOfClass[edge.to]!) {
+          if (target !== source) addPorts(row, target, edge.ports); // a pod or workload to itself is never listed
+        }
       }
+      for (const edge of toExternal[c]!) addPorts(row, atomBase + edge.to, edge.ports);
     }
+    appendRow(connections, endpoints[source]!.id, row, endpoints);
   }
-  const atomIndex = (atom: number): number => groups.length + atom;
-  expandExternal(edges.podToExternal, groupsOfClass, (g, atom, ports) => add(g, atomIndex(atom), ports), false);
-  expandExternal(edges.externalToPod, groupsOfClass, (g, atom, ports) => add(atomIndex(atom), g, ports), true);
-  return pairs;
-}
-
-/** Sorting the integer keys orders connections by (from, to) endpoint index. */
-function toConnections(pairs: ReadonlyMap<number, PortSet>, endpoints: readonly MapEndpoint[]): MapConnection[] {
-  const count = endpoints.length;
-  const keys = Float64Array.from(pairs.keys()).sort();
-  const connections: MapConnection[] = new Array(keys.length);
-  keys.forEach((key, i) => {
-    const from = Math.floor(key / count);
-    connections[i] = { from: endpoints[from]!.id, to: endpoints[key - from * count]!.id, allow: pairs.get(key)! };
-  });
+  for (let atom = 0; atom < fromExternal.length; atom++) {
+    row.clear();
+    for (const edge of fromExternal[atom]!) {
+      for (const target of groupsOfClass[edge.to]!) addPorts(row, target, edge.ports);
+    }
+    appendRow(connections, endpoints[atomBase + atom]!.id, row, endpoints);
+  }
   return connections;
 }
 
-function expandExternal(
-  edges: readonly ClassEdge[],
-  groupsOfClass: readonly number[][],
-  add: (group: number, atom: number, ports: PortSet) => void,
-  inbound: boolean,
-): void {
-  for (const edge of edges) {
-    const classId = inbound ? edge.to : edge.from;
-    const atom = inbound ? edge.from : edge.to;
-    for (const g of groupsOfClass[classId]!) add(g, atom, edge.ports);
-  }
+/** Edges by their `from` (a class, or an atom for edges from outside). */
+function bucketBy(edges: readonly ClassEdge[], count: number): ClassEdge[][] {
+  const buckets: ClassEdge[][] = Array.from({ length: count }, () => []);
+  for (const edge of edges) buckets[edge.from]!.push(edge);
+  return buckets;
+}
+
+function addPorts(row: Map<number, PortSet>, target: number, ports: PortSet): void {
+  const existing = row.get(target);
+  row.set(target, existing === undefined ? ports : unionPorts(existing, ports));
+}
+
+function appendRow(connections: MapConnection[], from: string, row: ReadonlyMap<number, PortSet>, endpoints: readonly MapEndpoint[]): void {
+  const targets = Int32Array.from(row.keys()).sort();
+  for (const target of targets) connections.push({ from, to: endpoints[target]!.id, allow: row.get(target)! });
 }
 
 /** Pods shown as one endpoint, with the classes of their pods. */
