@@ -1,7 +1,8 @@
 // Cross-check of the in-process figures: the built `netwarden map -f <dir> -o json --level workload`
 // on the same manifests, timed from outside the process (GNU time's wall clock and max RSS when
 // /usr/bin/time exists, else our own wall clock). Compiled with the project's tsconfig into
-// bench/.dist so that it runs as users run dist/, and resolves its dependencies from the repo.
+// bench/.dist (with the measuring child, see buildBench) so that it runs as users run dist/, and
+// resolves its dependencies from the repo.
 
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync } from 'node:fs';
@@ -20,13 +21,25 @@ const REPO = fileURLToPath(new URL('../', import.meta.url));
 const OUT_DIR = fileURLToPath(new URL('./.dist/', import.meta.url));
 const GNU_TIME = '/usr/bin/time';
 
-/** Builds the CLI; returns the path of its entry point, or the compiler's complaint. */
-export async function buildCli(): Promise<{ readonly bin: string } | { readonly error: string }> {
+/** What `buildBench` compiled: the CLI's entry point and the measuring child. */
+export interface BenchBuild {
+  readonly bin: string;
+  readonly measure: string;
+}
+
+/**
+ * Compiles src, bin and bench (tsconfig.bench.json) into bench/.dist, so that sizes are measured
+ * on the JavaScript users run (dist/), not through tsx's on-the-fly transform (which adds a
+ * `__name` call to every named closure it creates). Returns the compiler's complaint on failure.
+ */
+export async function buildBench(): Promise<BenchBuild | { readonly error: string }> {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = await run(process.execPath, [tsc, '-p', `${REPO}tsconfig.json`, '--outDir', OUT_DIR], { timeoutMs: 300_000 });
+  const result = await run(process.execPath, [tsc, '-p', `${REPO}tsconfig.bench.json`], { timeoutMs: 300_000 });
   const bin = `${OUT_DIR}bin/netwarden.js`;
+  const measure = `${OUT_DIR}bench/measure.js`;
   // tsc emits despite type errors elsewhere in the tree; only a missing entry point stops us.
-  return existsSync(bin) ? { bin } : { error: `tsc failed (exit ${result.exitCode ?? '?'}): ${result.stderr.slice(-2000)}` };
+  if (existsSync(bin) && existsSync(measure)) return { bin, measure };
+  return { error: `tsc failed (exit ${result.exitCode ?? '?'}): ${result.stderr.slice(-2000)}` };
 }
 
 export async function runCli(bin: string, dir: string, outFile: string, timeoutMs: number): Promise<CliResult> {

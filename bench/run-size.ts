@@ -11,6 +11,8 @@ export interface SizeRunOptions {
   readonly timeoutMs: number;
   /** When set, the child runs with --cpu-prof and writes `<name>.cpuprofile` into this folder. */
   readonly cpuProfile?: { readonly dir: string; readonly name: string };
+  /** The compiled measure.js (buildBench); without it, measure.ts runs through tsx. */
+  readonly compiledMeasure?: string;
 }
 
 export type SizeOutcome = 'done' | 'timeout' | 'crashed';
@@ -21,7 +23,7 @@ export interface SizeResult {
   readonly phaseMs: Partial<Record<Phase, number>>;
   /** The phase that was running when the child was killed or died. */
   readonly inPhase?: Phase;
-  /** Wall time from spawning the child to its exit (includes Node and tsx start-up). */
+  /** Wall time from spawning the child to its exit (includes Node's start-up, and tsx's when not compiled). */
   readonly wallMs: number;
   /** Peak RSS of the child as last reported (at its end when it finished), in bytes. */
   readonly maxRssBytes: number;
@@ -38,8 +40,10 @@ export function runSize(options: SizeRunOptions): Promise<SizeResult> {
   const profileArgs = options.cpuProfile
     ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfile.dir}`, `--cpu-prof-name=${options.cpuProfile.name}.cpuprofile`]
     : [];
-  const child = fork(MEASURE_SCRIPT, [JSON.stringify(options.request)], {
-    execArgv: ['--import', TSX_LOADER, ...profileArgs],
+  const script = options.compiledMeasure ?? MEASURE_SCRIPT;
+  const loader = options.compiledMeasure === undefined ? ['--import', TSX_LOADER] : [];
+  const child = fork(script, [JSON.stringify(options.request)], {
+    execArgv: [...loader, ...profileArgs],
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });
   const started = performance.now();

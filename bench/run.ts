@@ -13,7 +13,7 @@ import { describeMachine, machineText, type Machine } from './machine.js';
 import { parseBenchOptions, type BenchOptions } from './options.js';
 import { seconds, megabytes, statusText, totalMs, type RunRecord } from './record.js';
 import { runSize } from './run-size.js';
-import { buildCli, runCli } from './run-cli.js';
+import { buildBench, runCli, type BenchBuild } from './run-cli.js';
 import { PLANS, sizeKey, sizeLabel, type BenchSize, type Series } from './sizes.js';
 import { doublingTable, sizesTable, tableMarkdown, tableText, type Table } from './tables.js';
 import { targetsTable } from './targets.js';
@@ -49,11 +49,12 @@ async function measureSize(series: Series, size: BenchSize, format: ManifestForm
     request: { dir, outFile: join(context.workDir, `${name}.map.json`), seed: context.options.seed, evalSamples: context.options.evalSamples, evalBudgetMs: EVAL_BUDGET_MS },
     timeoutMs: context.options.timeoutMs,
     ...(context.options.cpuProfDir === undefined ? {} : { cpuProfile: { dir: context.options.cpuProfDir, name } }),
+    ...(context.build === undefined ? {} : { compiledMeasure: context.build.measure }),
   });
   const cli =
-    context.cliBin === undefined || series.id !== 'main'
+    context.build === undefined || !context.options.cli || series.id !== 'main'
       ? undefined
-      : await runCli(context.cliBin, dir, join(context.workDir, `${name}.cli.json`), context.options.timeoutMs);
+      : await runCli(context.build.bin, dir, join(context.workDir, `${name}.cli.json`), context.options.timeoutMs);
   if (!context.options.keep) {
     await rm(dir, { recursive: true, force: true });
     for (const suffix of ['map', 'cli']) await rm(join(context.workDir, `${name}.${suffix}.json`), { force: true });
@@ -70,8 +71,8 @@ interface RunContext {
   readonly generated: Map<string, ReturnType<typeof generateCluster>>;
   /** Results by size and format: a size shared by two series is measured once. */
   readonly measured: Map<string, RunRecord>;
-  /** The built CLI's entry point, with --cli. */
-  readonly cliBin?: string;
+  /** The compiled CLI and measuring child; undefined when compiling failed (sizes then run through tsx). */
+  readonly build?: BenchBuild;
 }
 
 function progressLine(index: number, runs: number, record: RunRecord): string {
@@ -113,23 +114,23 @@ function markdownReport(machine: Machine, command: string, tables: readonly Tabl
   return [`Machine: ${machineText(machine)}`, '', `Command: \`${command}\``, '', ...tables.flatMap((t) => [tableMarkdown(t), ''])].join('\n');
 }
 
-async function buildCliOrSay(): Promise<string | undefined> {
-  process.stdout.write('building the CLI for --cli ...\n');
-  const built = await buildCli();
-  if ('bin' in built) return built.bin;
-  process.stdout.write(`--cli skipped: ${built.error}\n`);
+async function buildOrSay(): Promise<BenchBuild | undefined> {
+  process.stdout.write('compiling src and bench into bench/.dist ...\n');
+  const built = await buildBench();
+  if ('bin' in built) return built;
+  process.stdout.write(`compiling failed, sizes run through tsx and --cli is skipped: ${built.error}\n`);
   return undefined;
 }
 
 /** Every size of the plan, each measured once even when two series share it. */
 async function measureAll(plan: Plan, options: BenchOptions, machine: Machine, command: string): Promise<RunRecord[]> {
-  const cliBin = options.cli ? await buildCliOrSay() : undefined;
+  const build = await buildOrSay();
   const context: RunContext = {
     options,
     workDir: await mkdtemp(join(tmpdir(), 'netwarden-bench-')),
     generated: new Map(),
     measured: new Map(),
-    ...(cliBin === undefined ? {} : { cliBin }),
+    ...(build === undefined ? {} : { build }),
   };
   process.stdout.write(`${machineText(machine)}\n${command}\n${plan.runs} runs, ${options.timeoutMs / 1000} s budget each, manifests in ${context.workDir}\n\n`);
   const records: RunRecord[] = [];
