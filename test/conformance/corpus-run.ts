@@ -1,6 +1,7 @@
 // Per-run state of a netpol-analyzer golden runner: each input folder read and analysed once
-// (goldens share inputs), the feature tally, and the counts printed in the summary.
-import { join } from 'node:path';
+// (goldens share inputs), the feature tally, and the counts printed in the summary. Inputs are
+// corpus-relative, or absolute (the fixture folders of the Go-object goldens).
+import { resolve } from 'node:path';
 import { FeatureTally } from './feature-tally.js';
 import { inputKinds } from './netpol-analyzer-cases.js';
 
@@ -20,13 +21,13 @@ export class CorpusRun<Analysed> {
 
   kindsOf(input: string): Set<string> {
     let kinds = this.#kinds.get(input);
-    if (kinds === undefined) this.#kinds.set(input, (kinds = inputKinds(join(this.corpus, input))));
+    if (kinds === undefined) this.#kinds.set(input, (kinds = inputKinds(resolve(this.corpus, input))));
     return kinds;
   }
 
   analyse(input: string): Promise<Analysed> {
     let entry = this.#analysed.get(input);
-    if (entry === undefined) this.#analysed.set(input, (entry = this.#analyseInput(join(this.corpus, input))));
+    if (entry === undefined) this.#analysed.set(input, (entry = this.#analyseInput(resolve(this.corpus, input))));
     return entry;
   }
 

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { readJson } from './corpus.js';
+import { GO_OBJECT_FIXTURES, GO_OBJECTS_KIND } from './netpol-analyzer-go-objects.js';
 
 export interface GoldenOptions {
   readonly focusworkload?: readonly string[];
@@ -64,9 +65,13 @@ export function notComparableReason(golden: Golden): string | undefined {
   const o = golden.options;
   if (golden.kind === 'diff') return 'diff analysis (run by netpol-analyzer-diff.test.ts)';
   if (golden.kind === 'explain' || o.explain === true) return 'explain output (netwarden explains in its own format)';
-  if (golden.kind === 'connlist_from_go_objects') return 'inputs built in Go code (ANP/BANP examples), no manifests';
   if (golden.kind === 'eval_connections_map') return 'pod-level eval map (run by netpol-analyzer-eval.test.ts)';
-  if (golden.kind !== 'connlist') return `kind ${golden.kind}`;
+  if (golden.kind === GO_OBJECTS_KIND) {
+    // inputs built in Go code upstream: run on the fixture folder that restates them as manifests
+    if (GO_OBJECT_FIXTURES[golden.file] === undefined) return 'inputs built in Go code, no fixture folder for them';
+  } else if (golden.kind !== 'connlist') {
+    return `kind ${golden.kind}`;
+  }
   if (golden.compared === false || golden.format === 'svg') return 'svg (never compared upstream either)';
   if (o.exposure === true) return 'exposure analysis (txt: run by netpol-analyzer-exposure.test.ts)';
   if ((o.focus_conn ?? '') !== '') return 'focus-conn output (a different line shape)';

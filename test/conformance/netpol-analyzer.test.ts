@@ -5,8 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadSources } from '../../src/load/index.js';
 import { compileCluster, connectivity, type ConnectivityMap } from '../../src/engine/index.js';
 import type { Cluster } from '../../src/model/cluster.js';
@@ -18,6 +18,7 @@ import {
   notComparableReason, readIndex, type Golden,
 } from './netpol-analyzer-cases.js';
 import { connlistLines, type FocusOptions } from './netpol-analyzer-format.js';
+import { GO_OBJECT_FIXTURES, GO_OBJECT_FIXTURES_DIR, goldenInput, GO_OBJECTS_KIND } from './netpol-analyzer-go-objects.js';
 import { policyTags } from './policy-tags.js';
 import { CorpusRun } from './corpus-run.js';
 
@@ -30,6 +31,7 @@ interface Analysed {
   readonly cluster: Cluster;
   readonly map: ConnectivityMap;
   readonly problems: string[];
+  readonly warnings: string[];
 }
 
 function registerAll(corpus: string): void {
@@ -39,6 +41,12 @@ function registerAll(corpus: string): void {
     if (reason === undefined) registerGolden(run, golden);
     else run.count(run.notRun, reason);
   }
+  test('netpol-analyzer: every Go-object golden has a fixture folder, and every fixture folder a golden', () => {
+    const goldens = readIndex(corpus).expected_outputs.filter((g) => g.kind === GO_OBJECTS_KIND).map((g) => g.file);
+    assert.deepEqual(Object.keys(GO_OBJECT_FIXTURES).sort(), goldens.sort());
+    const folders = readdirSync(GO_OBJECT_FIXTURES_DIR, { withFileTypes: true }).filter((e) => e.isDirectory());
+    assert.deepEqual(Object.values(GO_OBJECT_FIXTURES).sort(), folders.map((e) => e.name).sort());
+  });
   test('netpol-analyzer: pass counts per feature, and goldens not compared', (t) => {
     const byReason = (counts: Map<string, number>): string[] =>
       [...counts].sort().map(([reason, n]) => `  ${String(n).padStart(4)}  ${reason}`);
@@ -54,9 +62,9 @@ function registerAll(corpus: string): void {
 }
 
 function registerGolden(run: Run, golden: Golden): void {
-  const input = golden.inputs[0]!;
+  const input = goldenInput(golden)!;
   const kinds = run.kindsOf(input);
-  const tags = inputTags(kinds, golden.options);
+  const tags = [...inputTags(kinds, golden.options), ...(golden.kind === GO_OBJECTS_KIND ? ['go-objects'] : [])];
   const name = `netpol-analyzer ${golden.file.replace(/^test_outputs\//, '')}`;
   const exclusion = inputExclusion(kinds) ?? focusExclusion(golden);
   if (exclusion !== undefined) {
@@ -70,9 +78,13 @@ function registerGolden(run: Run, golden: Golden): void {
   test(name, async (t) => {
     const analysed = await run.analyse(input);
     const caseTags = [...tags, ...policyTags(analysed.cluster.policies)];
+    if (golden.kind === GO_OBJECTS_KIND) {
+      // our own transcription: anything the loader reports is a mistake in the fixture
+      assert.deepEqual([...analysed.problems, ...analysed.warnings], [], `fixture ${input} loads cleanly`);
+    }
     let failure: unknown;
     try {
-      compareGolden(run.corpus, golden, analysed);
+      compareGolden(run.corpus, golden, input, analysed);
     } catch (error) {
       failure = error;
     }
@@ -100,10 +112,11 @@ async function analyseInput(path: string): Promise<Analysed> {
     cluster,
     map: connectivity(compiled, { level: 'workload' }),
     problems: problems.filter((p) => p.severity === 'error').map(formatProblem),
+    warnings: problems.filter((p) => p.severity !== 'error').map(formatProblem),
   };
 }
 
-function compareGolden(corpus: string, golden: Golden, analysed: Analysed): void {
+function compareGolden(corpus: string, golden: Golden, input: string, analysed: Analysed): void {
   const goldenText = readFileSync(join(corpus, golden.file), 'utf8');
   const expected = goldenText
     .split('\n')
@@ -115,7 +128,7 @@ function compareGolden(corpus: string, golden: Golden, analysed: Analysed): void
   if (!isEmptyDiff(diff)) {
     const actualPath = writeActual(join('netpol-analyzer', golden.file), actualText);
     const context = [
-      `input:  ${join(corpus, golden.inputs[0]!)}`,
+      `input:  ${resolve(corpus, input)}`,
       `golden: ${join(corpus, golden.file)}`,
       `actual: ${actualPath}`,
       ...notes.map((n) => `adapter: ${n}`),
