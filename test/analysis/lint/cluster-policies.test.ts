@@ -113,3 +113,12 @@ test('shadowed-policy: a NetworkPolicy whose every connection the admin tier dec
   assert.equal(rest.length, 0);
   assert.match(finding?.message ?? '', /the admin tier decides first for its pods \(ANP sealed\)/);
 });
+
+test('egress-without-dns: without DNS pods in the input, an admin-tier Allow to pods on port 53 counts, as a NetworkPolicy rule to other namespaces does', () => {
+  const isolate = policy('ns-a/isolate', { policyTypes: ['egress'] });
+  assert.equal(findingsOf([], [isolate], 'egress-without-dns').length, 1);
+  const allowDnsPods = anp('dns', 5, { ...teamA, egress: [crule('Allow', [podsPeer(selector({ 'kubernetes.io/metadata.name': 'kube-system' }), selector({ app: 'kube-dns' }))])] });
+  assert.deepEqual(findingsOf([allowDnsPods], [isolate], 'egress-without-dns'), []);
+  const tcpOnly = anp('dns', 5, { ...teamA, egress: [crule('Allow', [nsPeer({ team: 'b' })], { ports: [{ protocol: 'TCP', port: 53 }] })] });
+  assert.match(findingsOf([tcpOnly], [isolate], 'egress-without-dns')[0]?.message ?? '', /may not reach DNS on UDP\/53/);
+});

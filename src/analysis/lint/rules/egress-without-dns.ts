@@ -6,12 +6,14 @@
 // the DNS pods and every address range of the input, never the NetworkPolicy rules alone.
 
 import { isEmptySelector } from '../../../algebra/label-selector.js';
+import { containsPort } from '../../../algebra/port-set.js';
 import { clusterPolicyTag } from '../../../model/cluster-policy.js';
 import type { Pod } from '../../../model/cluster.js';
 import type { Protocol } from '../../../model/common.js';
 import type { NetworkPolicy, PolicyRule } from '../../../model/network-policy.js';
 import { evaluate, type Endpoint, type Verdict } from '../../../engine/index.js';
 import { selectingPolicies } from '../../../engine/evaluate.js';
+import { clusterRulePortSet } from '../../../engine/cluster-match.js';
 import type { LintContext } from '../context.js';
 import { podsByShape } from '../pod-shape.js';
 import type { Draft, LintRule } from '../rule.js';
@@ -86,10 +88,21 @@ function reachesDns(context: LintContext, pod: Pod, protocol: Protocol, servers:
   const toAbsentPods = (): boolean =>
     servers.length === 0 &&
     rules.some((rule) => allowsDnsPort(context, rule, protocol) && rule.peers.kind === 'list' && rule.peers.items.some((p) => p.kind === 'pods' && p.namespaceSelector !== null));
-  if (tiersApply(context, pod)) return dnsVerdicts(context, pod, protocol, servers).some((v) => v.egress.allowed) || toAbsentPods();
+  if (tiersApply(context, pod)) {
+    return dnsVerdicts(context, pod, protocol, servers).some((v) => v.egress.allowed) || toAbsentPods() || (servers.length === 0 && adminAllowsToPods(context, pod, protocol));
+  }
   if (rules.some((rule) => allowsDnsPort(context, rule, protocol) && reachesAnywhere(rule))) return true;
   if (servers.length === 0) return toAbsentPods();
   return dnsVerdicts(context, pod, protocol, servers).some((v) => v.egress.allowed);
+}
+
+/** No DNS pods in the input: an admin-tier Allow on port 53 to pods, like a NetworkPolicy rule to pods of other namespaces, may well be to them. */
+function adminAllowsToPods(context: LintContext, pod: Pod, protocol: Protocol): boolean {
+  const outside: Endpoint = { kind: 'external', ip: '0.0.0.0' }; // named ports cannot resolve on pods the input lacks
+  return context.clusterScene
+    .guardOf(pod, 'egress')
+    .policies.filter((p) => p.ref.tier === 'admin')
+    .some((p) => p.egress.some((rule) => rule.rule.action === 'allow' && rule.peers.some((peer) => peer.kind === 'pods') && containsPort(clusterRulePortSet(rule, outside), protocol, DNS_PORT)));
 }
 
 /** A cluster-wide policy selects the pod and has egress rules. */
