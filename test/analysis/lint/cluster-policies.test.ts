@@ -122,3 +122,12 @@ test('egress-without-dns: without DNS pods in the input, an admin-tier Allow to 
   const tcpOnly = anp('dns', 5, { ...teamA, egress: [crule('Allow', [nsPeer({ team: 'b' })], { ports: [{ protocol: 'TCP', port: 53 }] })] });
   assert.match(findingsOf([tcpOnly], [isolate], 'egress-without-dns')[0]?.message ?? '', /may not reach DNS on UDP\/53/);
 });
+
+test('rule-matches-all-peers: the rule admits every source only where the admin tier has not decided first, and says which policies do', () => {
+  const all = policy('ns-a/all', { ingress: [rule()] });
+  assert.match(findingsOf([], [all], 'rule-matches-all-peers')[0]?.message ?? '', /on every port$/);
+  const denyB = anp('deny-b', 5, { ...teamA, ingress: [crule('Deny', [nsPeer({ team: 'b' })])] });
+  assert.match(findingsOf([denyB], [all], 'rule-matches-all-peers')[0]?.message ?? '', /on every port, where the admin tier \(ANP deny-b\) has not decided first$/);
+  const baselineOnly = banp({ ...teamA, ingress: [crule('Deny', [nsPeer({ team: 'b' })])] });
+  assert.match(findingsOf([baselineOnly], [all], 'rule-matches-all-peers')[0]?.message ?? '', /on every port$/, 'the baseline tier never overrides an isolating NetworkPolicy');
+});

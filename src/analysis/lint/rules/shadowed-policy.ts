@@ -6,9 +6,9 @@
 import { ALL_PORTS, EMPTY_PORT_SET, allPortsOf, equalPortSets, isAllPorts, portSetOf, unionPorts, type PortSet } from '../../../algebra/port-set.js';
 import { isEmptySelector } from '../../../algebra/label-selector.js';
 import { compileCluster, connectivity, type ConnectivityMap } from '../../../engine/index.js';
-import { clusterPolicyTag } from '../../../model/cluster-policy.js';
 import type { Cluster } from '../../../model/cluster.js';
 import type { NetworkPolicy, PolicyRule } from '../../../model/network-policy.js';
+import { adminTierNames } from '../admin-tier.js';
 import type { LintContext } from '../context.js';
 import { podsPerShape } from '../pod-shape.js';
 import type { Draft, LintRule } from '../rule.js';
@@ -110,24 +110,10 @@ function why(context: LintContext, policy: NetworkPolicy): string {
       other.policyTypes.some((d) => policy.policyTypes.includes(d) && other[d].length > 0) &&
       context.selectedPods(other).some((pod) => pods.has(pod)),
   );
-  const admin = adminDeciders(context, policy);
+  const admin = adminTierNames(context, context.selectedPods(policy), policy.policyTypes);
   // ANP semantics §7.2: what the admin tier allows or denies never reaches NetworkPolicy.
   const first = admin.length === 0 ? '' : `the admin tier decides first for its pods (${someOf(admin)})`;
   if (others.length === 0) return first === '' ? 'what it isolates, it allows anyway' : `${first}, and what it leaves, this policy allows anyway`;
   const also = `the pods it selects are also selected by ${someOf(others.map(policyName))}, which ${others.length === 1 ? 'allows' : 'allow'} at least as much`;
   return first === '' ? also : `${first}; ${also}`;
-}
-
-/** Admin-tier policies that select some pod of the policy in a direction it isolates: `ANP deny-all`. */
-function adminDeciders(context: LintContext, policy: NetworkPolicy): string[] {
-  if (!context.hasClusterPolicies) return [];
-  const names = new Set<string>();
-  for (const pod of context.selectedPods(policy)) {
-    for (const direction of policy.policyTypes) {
-      for (const p of context.clusterScene.guardOf(pod, direction).policies) {
-        if (p.ref.tier === 'admin') names.add(`${clusterPolicyTag(p.policy.kind)} ${p.policy.name}`);
-      }
-    }
-  }
-  return [...names];
 }
