@@ -54,7 +54,7 @@ test('equal priorities are reported when both policies match one connection, wit
   const x = cnp('x', 'Admin', 10, { ...teamA, ingress: [crule('Accept', [nsPeer({ team: 'b' })])] });
   const y = (team: string) => cnp('y', 'Admin', 10, { ...teamA, ingress: [crule('Deny', [nsPeer({ team })])] });
   assert.deepEqual(lint([y('b'), x]), [
-    'cluster-rule-shadowed: ClusterNetworkPolicy y spec.ingress[0]: CNP y ingress[0] never decides anything: every connection it matches is matched first by CNP x ingress[0]',
+    "cluster-rule-shadowed: ClusterNetworkPolicy y spec.ingress[0]: CNP y ingress[0] never decides anything: every connection it matches is matched first by CNP x ingress[0] (x has the same priority 10: that order is netwarden's (by name, then kind), which upstream leaves undefined)",
     'cluster-equal-priority: ClusterNetworkPolicy y spec.priority: ClusterNetworkPolicy x and ClusterNetworkPolicy y share priority 10 and both match ingress of ns-a/a1 from ns-b/b1 (x: Accept, y: Deny: the verdict depends on the order); upstream leaves their order undefined: netwarden evaluates x first (equal priorities go by metadata.name, then by kind: AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy)'
   ]);
   assert.deepEqual(lint([y('mon'), x]), [], 'no connection is matched by both: harmless');

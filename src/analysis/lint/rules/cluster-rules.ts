@@ -25,7 +25,7 @@ export const clusterRuleShadowed: LintRule = {
       if (!use.matches || use.decides) continue;
       yield {
         ...atClusterRule(use.policy.policy, use.direction, use.rule.rule),
-        message: `${clusterRuleName(use)} never decides anything: every connection it matches is matched first by ${someOf([...use.shadowedBy].map(clusterRuleName), 4)}`,
+        message: `${clusterRuleName(use)} never decides anything: every connection it matches is matched first by ${someOf([...use.shadowedBy].map(clusterRuleName), 4)}${tieNote(use)}`,
         fix: 'delete the rule, or move it before the rules that shadow it (or give its policy a lower priority number)',
       };
     }
@@ -55,6 +55,13 @@ export const clusterPassReachesNothing: LintRule = {
     }
   },
 };
+
+/** ANP semantics §7.4: when a shadowing policy shares the priority, the order is netwarden's choice. */
+function tieNote(use: RuleUse): string {
+  const tied = [...new Set([...use.shadowedBy].map((u) => u.policy))].filter((p) => p !== use.policy && p.sortPriority === use.policy.sortPriority);
+  if (tied.length === 0) return '';
+  return ` (${tied.map((p) => p.policy.name).join(', ')} ${tied.length === 1 ? 'has' : 'have'} the same priority ${use.policy.sortPriority}: that order is netwarden's (by name, then kind), which upstream leaves undefined)`;
+}
 
 /** The rule uses, or none (and the check recorded as skipped) when the input is too large for them. */
 function usedRules(context: LintContext, ruleId: 'cluster-rule-shadowed' | 'cluster-pass-reaches-nothing'): readonly RuleUse[] {
