@@ -54,8 +54,6 @@ export type {
 export type { PortSet, PortRange } from './algebra/port-set.js';
 
 // analysis: built on the engine
-export { adminLint, ADMIN_LINT_RULES } from './analysis/admin-lint.js';
-export type { AdminLintFinding, AdminLintResult, AdminLintRuleId } from './analysis/admin-lint.js';
 export { diffConnectivity, hasChanges, CONNECTION_CHANGE_KINDS } from './analysis/diff.js';
 export type { ConnectivityDiff, ConnectionChange, ConnectionChangeKind, DiffEndpoint, EndpointPresence } from './analysis/diff.js';
 export { compactChanges } from './analysis/diff-compact.js';

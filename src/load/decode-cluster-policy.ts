@@ -12,6 +12,7 @@ import type {
   ClusterRule,
   ClusterTier,
 } from '../model/cluster-policy.js';
+import { BASELINE_NAME_MESSAGE } from '../model/cluster-policy.js';
 import type { Site } from './positions.js';
 import type { ProblemSink } from './problem-sink.js';
 import type { InputObject } from './split-objects.js';
@@ -71,7 +72,7 @@ export function decodeClusterPolicy(input: InputObject, kind: ClusterPolicyKind,
   if (meta !== undefined && kind === 'BaselineAdminNetworkPolicy' && meta.name !== 'default') {
     const metaField = child(input.value, 'metadata', input.site);
     const nameField = child(isPlainObject(metaField.value) ? metaField.value : {}, 'name', metaField.site);
-    celError(nameField.site, input.value, 'Only one baseline admin network policy with metadata.name="default" can be created in the cluster', sink);
+    celError(nameField.site, input.value, BASELINE_NAME_MESSAGE, sink);
   }
   const specField = child(input.value, 'spec', input.site);
   if (!requiredField(specField, sink)) return undefined;

@@ -117,6 +117,12 @@ export type ClusterPort =
     }
   | { readonly kind: 'named'; readonly index: number; readonly name: string; readonly source: SourceRef };
 
+/**
+ * The API server's message for a BaselineAdminNetworkPolicy not named `default` (its CRD's CEL rule,
+ * ANP semantics §2.2): the loader reports it, and lint reports it as baseline-not-default.
+ */
+export const BASELINE_NAME_MESSAGE = 'Only one baseline admin network policy with metadata.name="default" can be created in the cluster';
+
 /** Short tag used in explanations: [ANP], [BANP], [CNP]. */
 export function clusterPolicyTag(kind: ClusterPolicyKind): 'ANP' | 'BANP' | 'CNP' {
   return kind === 'AdminNetworkPolicy' ? 'ANP' : kind === 'BaselineAdminNetworkPolicy' ? 'BANP' : 'CNP';

@@ -115,3 +115,49 @@ describe('netwarden lint', () => {
     assert.match(stdout, /Exit codes: 0 no error or warning reported/);
   });
 });
+
+describe('netwarden lint on cluster-wide policies', () => {
+  const cases = [
+    { fixture: 'banp-named-baseline', ruleId: 'baseline-not-default', severity: 'error', line: 6, fieldPath: 'metadata.name', text: /this BaselineAdminNetworkPolicy is not named default, so the API server rejects it/ },
+    { fixture: 'anp-rule-shadowed-by-higher-priority', ruleId: 'cluster-rule-shadowed', severity: 'warning', line: 54, fieldPath: 'spec.ingress[0]', object: 'AdminNetworkPolicy lockdown-allow-own-namespace', text: /never decides anything: every connection it matches is matched first by ANP lockdown-deny-all ingress\[0\] "deny-everyone"/ },
+    { fixture: 'anp-pass-without-networkpolicy', ruleId: 'cluster-pass-reaches-nothing', severity: 'warning', line: 38, fieldPath: 'spec.ingress[0]', object: 'AdminNetworkPolicy delegate-ingress', text: /passes traffic that no NetworkPolicy isolates and no baseline rule matches: the default allows it, as if the rule said Allow/ },
+    { fixture: 'cnp-equal-priorities', ruleId: 'cluster-equal-priority', severity: 'warning', line: 40, fieldPath: 'spec.priority', object: 'ClusterNetworkPolicy tie-deny-all', text: /netwarden evaluates tie-accept-own first \(equal priorities go by metadata\.name, then by kind: AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy\)/ },
+  ] as const;
+
+  for (const c of cases) {
+    const file = fixture(c.fixture);
+    test(`${c.ruleId} is reported at ${c.fixture}.yaml:${c.line} in text, JSON and SARIF, and fails the run`, async () => {
+      const text = await lintRun(['-f', file]);
+      assert.equal(text.code, 1);
+      assert.equal(text.stderr, '');
+      const subject = ['object' in c ? c.object : undefined, c.fieldPath].filter((part) => part !== undefined).join(' ');
+      const line = text.stdout.split('\n').find((l) => l.endsWith(`[${c.ruleId}]`)) ?? '';
+      assert.ok(line.startsWith(`${file}:${c.line}: ${c.severity}: ${subject}: `), line);
+      assert.match(line, c.text);
+
+      const json = JSON.parse((await lintRun(['-f', file, '-o', 'json'])).stdout);
+      assert.deepEqual(
+        json.findings.map((f: { ruleId: string; line: number; fieldPath: string; object?: string }) => [f.ruleId, f.line, f.fieldPath, f.object]),
+        [[c.ruleId, c.line, c.fieldPath, 'object' in c ? c.object : undefined]],
+      );
+      assert.match(json.findings[0].message, c.text);
+
+      const sarif = JSON.parse((await lintRun(['-f', file, '-o', 'sarif'])).stdout).runs[0];
+      const [result, ...others] = sarif.results;
+      assert.equal(others.length, 0);
+      assert.equal(result.ruleId, c.ruleId);
+      assert.equal(sarif.tool.driver.rules[result.ruleIndex].id, c.ruleId);
+      assert.equal(result.level, c.severity);
+      assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, file);
+      assert.equal(result.locations[0].physicalLocation.region.startLine, c.line);
+      assert.match(result.message.text, c.text);
+    });
+  }
+
+  test('--severity error keeps baseline-not-default and leaves the cluster-wide warnings out', async () => {
+    const files = cases.flatMap((c) => ['-f', fixture(c.fixture)]);
+    const { code, stdout } = await lintRun([...files, '-o', 'json', '--severity', 'error']);
+    assert.equal(code, 1);
+    assert.deepEqual(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId), ['baseline-not-default']);
+  });
+});

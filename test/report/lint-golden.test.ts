@@ -1,5 +1,5 @@
 // `netwarden lint` output, byte for byte, in every format: the lint fixtures together (every rule
-// fires at least once), the guide example, a --severity cut, and a policies-only input.
+// fires at least once), the guide and cluster-wide examples, a --severity cut, and a policies-only input.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { runCli } from '../../src/cli/main.js';
@@ -14,6 +14,8 @@ const cases: { readonly golden: string; readonly argv: readonly string[]; readon
   { golden: 'lint/fixtures.sarif', argv: ['lint', '-f', fixtures, '-o', 'sarif'], exit: 1 },
   { golden: 'lint/fixtures-errors.txt', argv: ['lint', '-f', fixtures, '--severity', 'error'], exit: 1 },
   { golden: 'lint/guide.txt', argv: ['lint', '-f', 'examples/guide'], exit: 1 },
+  { golden: 'lint/cluster-wide.txt', argv: ['lint', '-f', 'examples/cluster-wide'], exit: 1 },
+  { golden: 'lint/cluster-wide.sarif', argv: ['lint', '-f', 'examples/cluster-wide', '-o', 'sarif'], exit: 1 },
   { golden: 'lint/clean.txt', argv: ['lint', '-f', `${fixtures}/namespace-locked-down-cleanly.yaml`], exit: 0 },
   { golden: 'lint/policies-only.txt', argv: ['lint', '-f', `${fixtures}/policy-with-endport-below-port.yaml`], exit: 1 },
 ];

@@ -49,6 +49,16 @@ describe('lint SARIF output', () => {
     assert.ok(log.runs[0].results.length >= ruleInfos.length);
   });
 
+  test('the findings about cluster-wide policies are valid SARIF 2.1.0, located at the policy or rule line', async () => {
+    const result = await lintFiles('examples/cluster-wide', 'test/fixtures/lint/cnp-equal-priorities.yaml', 'test/fixtures/lint/banp-named-baseline.yaml');
+    const log = JSON.parse(formatLintSarif(result));
+    assertValid(log);
+    assert.deepEqual(
+      log.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) => `${r.ruleId}@${r.locations[0]!.physicalLocation.region.startLine}`),
+      ['cluster-pass-reaches-nothing@46', 'baseline-not-default@6', 'cluster-equal-priority@40'],
+    );
+  });
+
   test('no finding, and skipped checks as tool notifications, are valid SARIF 2.1.0', async () => {
     assertValid(JSON.parse(formatLintSarif(await lintFiles('test/fixtures/lint/namespace-locked-down-cleanly.yaml'))));
     const skipped = JSON.parse(formatLintSarif(await lintFiles('test/fixtures/lint/policy-with-endport-below-port.yaml')));

@@ -10,6 +10,8 @@ import type { Direction } from '../../model/common.js';
 import type { LabelSelector } from '../../model/label-selector.js';
 import type { NetworkPolicy, Peer, PolicyRule } from '../../model/network-policy.js';
 import type { LoadProblem } from '../../model/problem.js';
+import { ClusterScene } from './cluster-scene.js';
+import { ruleUsage, type RuleUsage } from './cluster-rule-usage.js';
 import type { RuleId, Severity, SkippedCheck } from './finding.js';
 
 export interface LintOptions {
@@ -53,6 +55,8 @@ export class LintContext {
   readonly skipped: SkippedCheck[] = [];
   private readonly podsByNamespace = new Map<string, Pod[]>();
   private readonly selected = new Map<NetworkPolicy, readonly Pod[]>();
+  private scene: ClusterScene | undefined;
+  private usage: RuleUsage | undefined;
 
   constructor(input: LintInput, options: LintOptions) {
     this.cluster = input.cluster;
@@ -118,6 +122,23 @@ export class LintContext {
       for (const rule of policy[direction]) active.push({ direction, rule });
     }
     return active;
+  }
+
+  /** Whether the input has AdminNetworkPolicies, BaselineAdminNetworkPolicies or ClusterNetworkPolicies. */
+  get hasClusterPolicies(): boolean {
+    return this.compiled.tiers.admin.length + this.compiled.tiers.baseline.length > 0;
+  }
+
+  /** Pod classes and external atoms, as connectivity() sees them; built on first use. */
+  get clusterScene(): ClusterScene {
+    this.scene ??= new ClusterScene(this.compiled);
+    return this.scene;
+  }
+
+  /** What each rule of a cluster-wide policy does on the snapshot, computed once for the rules that read it. */
+  get clusterRuleUsage(): RuleUsage {
+    this.usage ??= ruleUsage(this.compiled, this.clusterScene);
+    return this.usage;
   }
 
   /** Records that a check did not run, for the report. */

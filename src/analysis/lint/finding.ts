@@ -22,6 +22,10 @@ export const RULE_IDS = [
   'rule-matches-all-peers',
   'shadowed-policy',
   'unprotected-pod',
+  'baseline-not-default',
+  'cluster-rule-shadowed',
+  'cluster-pass-reaches-nothing',
+  'cluster-equal-priority',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -2,6 +2,9 @@
 
 import type { RuleId, RuleInfo } from './finding.js';
 import type { LintRule } from './rule.js';
+import { baselineNotDefault } from './rules/baseline-not-default.js';
+import { clusterEqualPriority } from './rules/cluster-equal-priority.js';
+import { clusterPassReachesNothing, clusterRuleShadowed } from './rules/cluster-rules.js';
 import { egressWithoutDns } from './rules/egress-without-dns.js';
 import { ingressPortNotDeclared } from './rules/ingress-port-not-declared.js';
 import { ipBlockContainsPodIPs, ipBlockMatchesNothing } from './rules/ipblocks.js';
@@ -31,6 +34,10 @@ export const rules = [
   ruleMatchesAllPeers,
   shadowedPolicy,
   unprotectedPod,
+  baselineNotDefault,
+  clusterRuleShadowed,
+  clusterPassReachesNothing,
+  clusterEqualPriority,
 ] as const satisfies readonly LintRule[];
 
 /** The documentation part of each rule (no check function): what formatters and docs read. */

@@ -1,6 +1,7 @@
 // Locations of the parts of a NetworkPolicy, from the `source` the loader keeps on each
 // (model/network-policy.ts), with the field path a reader finds them under.
 
+import type { ClusterPolicy, ClusterRule } from '../../model/cluster-policy.js';
 import type { Direction } from '../../model/common.js';
 import type { Pod } from '../../model/cluster.js';
 import type { NetworkPolicy, Peer, PolicyPort, PolicyRule } from '../../model/network-policy.js';
@@ -42,4 +43,18 @@ export function atPort(policy: NetworkPolicy, direction: Direction, rule: Policy
 /** A pod's manifest: the Pod, or the workload it was expanded from. */
 export function atPod(pod: Pod, object: string): Location {
   return { file: pod.source?.file ?? '', line: pod.source?.line ?? 0, object };
+}
+
+/** `AdminNetworkPolicy deny-b`: cluster-scoped, so no namespace. */
+export function clusterPolicyName(policy: ClusterPolicy): string {
+  return `${policy.kind} ${policy.name}`;
+}
+
+export function atClusterPolicy(policy: ClusterPolicy, fieldPath?: string): Location {
+  const { file, line } = policy.source;
+  return { file, line, ...(fieldPath === undefined ? {} : { fieldPath }), object: clusterPolicyName(policy) };
+}
+
+export function atClusterRule(policy: ClusterPolicy, direction: Direction, rule: ClusterRule): Location {
+  return { file: rule.source.file, line: rule.source.line, fieldPath: `spec.${direction}[${rule.index}]`, object: clusterPolicyName(policy) };
 }

@@ -24,6 +24,13 @@ const cases: { readonly fixture: string; readonly findings: readonly string[] }[
   { fixture: 'policy-shadowed-by-broader-policy', findings: ['shadowed-policy@54'] },
   { fixture: 'pod-unselected-in-namespace-with-policies', findings: ['unprotected-pod@24'] },
   { fixture: 'namespace-locked-down-cleanly', findings: [] },
+  { fixture: 'banp-named-baseline', findings: ['baseline-not-default@6'] },
+  { fixture: 'anp-rule-shadowed-by-higher-priority', findings: ['cluster-rule-shadowed@54'] },
+  { fixture: 'anp-pass-without-networkpolicy', findings: ['cluster-pass-reaches-nothing@38'] },
+  { fixture: 'cnp-equal-priorities', findings: ['cluster-equal-priority@40'] },
+  { fixture: 'pod-unselected-but-denied-by-admin-policy', findings: [] },
+  { fixture: 'pod-unselected-cluster-policy-only-allows', findings: ['unprotected-pod@23'] },
+  { fixture: 'egress-dns-denied-by-cluster-policy', findings: ['egress-without-dns@33', 'shadowed-policy@33'] },
 ];
 
 describe('lint fixtures', () => {

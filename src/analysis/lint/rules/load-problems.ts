@@ -3,6 +3,7 @@
 // on create (sloppy-cidr: the same message the loader wrote, never a second wording).
 
 import { parseCIDR } from '../../../algebra/cidr.js';
+import { BASELINE_NAME_MESSAGE } from '../../../model/cluster-policy.js';
 import type { LoadProblem } from '../../../model/problem.js';
 import type { LintContext } from '../context.js';
 import type { Draft, LintRule } from '../rule.js';
@@ -15,14 +16,19 @@ export function isCidrWarning(problem: LoadProblem): boolean {
   return problem.severity === 'warning' && problem.kind === 'validation' && CIDR_FIELD.test(problem.fieldPath ?? '');
 }
 
+/** The loader's rejection of a BaselineAdminNetworkPolicy not named default: a baseline-not-default finding. */
+export function isBaselineNameProblem(problem: LoadProblem): boolean {
+  return problem.severity === 'error' && problem.fieldPath === 'metadata.name' && problem.message.includes(BASELINE_NAME_MESSAGE);
+}
+
 /** A load problem that lint reports as an invalid-object finding (unreadable inputs stop lint instead). */
 export function isInvalidObject(problem: LoadProblem): boolean {
-  return problem.severity === 'error' && problem.kind !== 'io';
+  return problem.severity === 'error' && problem.kind !== 'io' && !isBaselineNameProblem(problem);
 }
 
 /** Load problems lint reports itself; the rest (skipped kinds...) go to standard error as for every command. */
 export function isLintedProblem(problem: LoadProblem): boolean {
-  return isCidrWarning(problem) || isInvalidObject(problem);
+  return isCidrWarning(problem) || isInvalidObject(problem) || isBaselineNameProblem(problem);
 }
 
 export const invalidObject: LintRule = {
@@ -62,7 +68,7 @@ export const sloppyCidr: LintRule = {
   },
 };
 
-function located(problem: LoadProblem): Omit<Draft, 'message' | 'fix'> {
+export function located(problem: LoadProblem): Omit<Draft, 'message' | 'fix'> {
   const { file, line, fieldPath } = problem;
   return fieldPath === undefined ? { file, line } : { file, line, fieldPath };
 }

@@ -8,6 +8,7 @@ import { isEmptySelector } from '../../../algebra/label-selector.js';
 import { compileCluster, connectivity, type ConnectivityMap } from '../../../engine/index.js';
 import type { Cluster } from '../../../model/cluster.js';
 import type { NetworkPolicy, PolicyRule } from '../../../model/network-policy.js';
+import { adminTierNames } from '../admin-tier.js';
 import type { LintContext } from '../context.js';
 import { podsPerShape } from '../pod-shape.js';
 import type { Draft, LintRule } from '../rule.js';
@@ -20,8 +21,10 @@ export const shadowedPolicy: LintRule = {
   title: 'Policy whose removal changes no connection',
   description:
     'Removing the policy changes no connection between the pods and outside addresses of the input: other ' +
-    'policies select the same pods and allow at least as much, or it allows everything it isolates. It is dead ' +
-    'weight, or a sign that another policy is broader than meant. Computed with the engine (connectivity with ' +
+    'policies select the same pods and allow at least as much, or it allows everything it isolates, or the ' +
+    'admin tier of cluster-wide policies decides its pods\' traffic before NetworkPolicy is consulted (ANP ' +
+    'semantics §7.2). It is dead weight, or a sign that another policy is broader than meant. Computed with the ' +
+    'engine, tiers included (connectivity with ' +
     'and without the policy). A default deny (podSelector: {} and no rules) is not reported: it also protects ' +
     'pods that are not in the input yet. Skipped, and said so, when the input is too large.',
   help: 'Delete the policy, or narrow the policies that make it redundant.',
@@ -107,6 +110,10 @@ function why(context: LintContext, policy: NetworkPolicy): string {
       other.policyTypes.some((d) => policy.policyTypes.includes(d) && other[d].length > 0) &&
       context.selectedPods(other).some((pod) => pods.has(pod)),
   );
-  if (others.length === 0) return 'what it isolates, it allows anyway (or cluster-wide policies decide first)';
-  return `the pods it selects are also selected by ${someOf(others.map(policyName))}, which ${others.length === 1 ? "allows" : "allow"} at least as much`;
+  const admin = adminTierNames(context, context.selectedPods(policy), policy.policyTypes);
+  // ANP semantics §7.2: what the admin tier allows or denies never reaches NetworkPolicy.
+  const first = admin.length === 0 ? '' : `the admin tier decides first for its pods (${someOf(admin)})`;
+  if (others.length === 0) return first === '' ? 'what it isolates, it allows anyway' : `${first}, and what it leaves, this policy allows anyway`;
+  const also = `the pods it selects are also selected by ${someOf(others.map(policyName))}, which ${others.length === 1 ? 'allows' : 'allow'} at least as much`;
+  return first === '' ? also : `${first}; ${also}`;
 }
