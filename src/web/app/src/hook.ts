@@ -1,0 +1,45 @@
+// `window.__netwarden`: read-only view state for the browser tests and for scripting the page
+// (which tab, which level, whether the graph is laid out, a cell's state, where an edge is drawn).
+import type { CellState } from './map-model.ts';
+
+export interface GraphProbe {
+  nodes(): string[];
+  edges(): [string, string][];
+  edgePoint(from: string, to: string): { x: number; y: number } | null;
+  laidOut(): boolean;
+}
+
+export interface MatrixProbe {
+  cell(from: string, to: string): CellState | null;
+  /** Scrolls the cell into view and returns its page coordinates. */
+  cellPoint(from: string, to: string): { x: number; y: number } | null;
+}
+
+interface Registry {
+  tab: string;
+  level: string | undefined;
+  generation: number;
+  whatIf: boolean;
+  ready: boolean;
+  graph: GraphProbe | undefined;
+  matrix: MatrixProbe | undefined;
+}
+
+export const registry: Registry = { tab: 'graph', level: undefined, generation: 0, whatIf: false, ready: false, graph: undefined, matrix: undefined };
+
+const probe = Object.freeze({
+  state: () => ({ tab: registry.tab, level: registry.level, generation: registry.generation, whatIf: registry.whatIf, ready: registry.ready, graphLaidOut: registry.graph?.laidOut() ?? false }),
+  graphNodes: () => registry.graph?.nodes() ?? [],
+  graphEdges: () => registry.graph?.edges() ?? [],
+  edgePoint: (from: string, to: string) => registry.graph?.edgePoint(from, to) ?? null,
+  matrixCell: (from: string, to: string) => registry.matrix?.cell(from, to) ?? null,
+  matrixCellPoint: (from: string, to: string) => registry.matrix?.cellPoint(from, to) ?? null,
+});
+
+declare global {
+  interface Window {
+    __netwarden: typeof probe;
+  }
+}
+
+Object.defineProperty(window, '__netwarden', { value: probe, writable: false, configurable: false });

@@ -1,0 +1,139 @@
+// The Matrix tab: sources x destinations on a canvas with virtual scrolling. Hover a cell for its
+// state and ports, click it to explain the verdict.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ClusterView, MapView } from '../../api-types.ts';
+import type { ExplainQuery } from './api.ts';
+import { registry } from './hook.ts';
+import { COL_HEADER, CELL_COLORS, ROW_HEADER, drawMatrix, headerText } from './matrix-canvas.ts';
+import type { Hover, Viewport } from './matrix-canvas.ts';
+import { MatrixModel } from './matrix-model.ts';
+import type { MatrixFilter, MatrixSort } from './matrix-model.ts';
+import { explainQueryFor } from './explain-query.ts';
+import { endpointNamespace } from './map-model.ts';
+import { portsText } from './ports.ts';
+
+interface Props {
+  map: MapView | undefined;
+  cluster: ClusterView | undefined;
+  visible: boolean;
+  onExplain(query: ExplainQuery): void;
+}
+
+const EMPTY: MapView = { level: 'workload', endpoints: [], connections: [] };
+
+export function MatrixView({ map, cluster, visible, onExplain }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [filter, setFilter] = useState<MatrixFilter>({ namespace: '', text: '', sort: 'map' });
+  const [hover, setHover] = useState<Hover>();
+  const model = useMemo(() => new MatrixModel(map ?? EMPTY, cluster, filter), [map, cluster, filter]);
+  const cell = model.rows.length > 300 || model.cols.length > 300 ? 14 : 22;
+  const viewport = (): Viewport | undefined => {
+    const s = scroller.current;
+    return s === null ? undefined : { scrollLeft: s.scrollLeft, scrollTop: s.scrollTop, width: s.clientWidth, height: s.clientHeight, cell };
+  };
+  const redraw = () => {
+    const v = viewport();
+    if (v !== undefined && canvas.current !== null && visible) drawMatrix(canvas.current, model, v, hover);
+  };
+  useEffect(redraw);
+  useEffect(() => {
+    const s = scroller.current;
+    if (s === null) return undefined;
+    let frame = 0;
+    const schedule = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(redraw);
+    };
+    s.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      s.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+  });
+
+  const cellAt = (clientX: number, clientY: number): Hover | undefined => {
+    const s = scroller.current;
+    if (s === null) return undefined;
+    const box = s.getBoundingClientRect();
+    const x = clientX - box.left - ROW_HEADER + s.scrollLeft;
+    const y = clientY - box.top - COL_HEADER + s.scrollTop;
+    if (clientX - box.left < ROW_HEADER || clientY - box.top < COL_HEADER) return undefined;
+    const row = Math.floor(y / cell);
+    const col = Math.floor(x / cell);
+    return row < model.rows.length && col < model.cols.length ? { row, col } : undefined;
+  };
+  registry.matrix = {
+    cell: (from, to) => (map === undefined ? null : model.state(from, to)),
+    cellPoint: (from, to) => {
+      const s = scroller.current;
+      const row = model.rows.findIndex((e) => e.id === from);
+      const col = model.cols.findIndex((e) => e.id === to);
+      if (s === null || row < 0 || col < 0) return null;
+      s.scrollTop = Math.max(0, row * cell - (s.clientHeight - COL_HEADER) / 2);
+      s.scrollLeft = Math.max(0, col * cell - (s.clientWidth - ROW_HEADER) / 2);
+      const box = s.getBoundingClientRect();
+      return { x: box.left + ROW_HEADER + col * cell - s.scrollLeft + cell / 2, y: box.top + COL_HEADER + row * cell - s.scrollTop + cell / 2 };
+    },
+  };
+
+  const from = hover === undefined ? undefined : model.rows[hover.row];
+  const to = hover === undefined ? undefined : model.cols[hover.col];
+  const state = from !== undefined && to !== undefined ? model.state(from.id, to.id) : undefined;
+  const connection = from !== undefined && to !== undefined ? model.connection(from.id, to.id) : undefined;
+  const namespaces = [...new Set((map?.endpoints ?? []).flatMap((e) => endpointNamespace(e) ?? []))].sort();
+  const click = (event: MouseEvent) => {
+    const at = cellAt(event.clientX, event.clientY);
+    const f = at === undefined ? undefined : model.rows[at.row];
+    const t = at === undefined ? undefined : model.cols[at.col];
+    if (f === undefined || t === undefined || f.id === t.id || map === undefined) return;
+    const query = explainQueryFor(map, f.id, t.id);
+    if (query !== undefined) onExplain(query);
+  };
+
+  return (
+    <div class="matrix-view">
+      <div class="toolbar">
+        <label>
+          Namespace{' '}
+          <select value={filter.namespace} onChange={(e) => setFilter({ ...filter, namespace: e.currentTarget.value })}>
+            <option value="">all</option>
+            {namespaces.map((n) => <option value={n}>{n}</option>)}
+          </select>
+        </label>
+        <label>
+          Filter <input type="search" placeholder="app=backend, a label key, or part of a name" value={filter.text} onInput={(e) => setFilter({ ...filter, text: e.currentTarget.value })} />
+        </label>
+        <label>
+          Sort{' '}
+          <select value={filter.sort} onChange={(e) => setFilter({ ...filter, sort: e.currentTarget.value as MatrixSort })}>
+            <option value="map">namespace, name</option>
+            <option value="name">name</option>
+            <option value="connected">most connected first</option>
+          </select>
+        </label>
+        <span class="muted">{model.rows.length.toLocaleString('en-US')} × {model.cols.length.toLocaleString('en-US')}</span>
+        <span class="spacer" />
+        {(['allowed', 'partial', 'denied'] as const).map((s) => <span class="key"><span class="sw" style={{ background: CELL_COLORS[s] }} /> {s === 'partial' ? 'some ports' : s}</span>)}
+      </div>
+      <div class="matrix-status" data-testid="matrix-hover">
+        {from !== undefined && to !== undefined && state !== undefined ? (
+          <>
+            <code>{headerText(from)}</code> → <code>{headerText(to)}</code>: <b class={`state ${state}`} data-testid="matrix-cell-state">{state}</b>
+            {connection !== undefined ? <span class="muted"> {portsText(connection.allow)}</span> : null}
+            {state !== 'self' ? <span class="muted"> · click to explain</span> : null}
+          </>
+        ) : (
+          <span class="muted">Hover a cell to see whether the row's endpoint can reach the column's; click it for the explanation.</span>
+        )}
+      </div>
+      <div class="matrix-area">
+        <div class="matrix-scroll" ref={scroller} data-testid="matrix" onMouseMove={(e) => setHover(cellAt(e.clientX, e.clientY))} onMouseLeave={() => setHover(undefined)} onClick={click}>
+          <div style={{ width: `${ROW_HEADER + model.cols.length * cell}px`, height: `${COL_HEADER + model.rows.length * cell}px` }} />
+        </div>
+        <canvas ref={canvas} class="matrix-canvas" />
+      </div>
+    </div>
+  );
+}
