@@ -59,6 +59,11 @@ export class GraphController {
       : { name: 'fcose', quality: 'proof', randomize: true, animate: false, fit: true, padding: 40, nodeDimensionsIncludeLabels: true, idealEdgeLength: 140, nodeRepulsion: 9000, nestingFactor: 0.15, gravity: 0.3, packComponents: true, tile: true };
     const layout = this.cy.layout(options as cytoscape.LayoutOptions);
     layout.one('layoutstop', () => {
+      // A small graph fitted to the screen would be drawn huge: keep text at about its size.
+      if (this.cy.zoom() > 1.25) {
+        this.cy.zoom(1.25);
+        this.cy.center();
+      }
       this.laidOut = true;
       onDone();
     });

@@ -5,6 +5,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { ClusterView, DiffJson, MapEndpointView, MapView } from '../../api-types.ts';
 import { portsLabel } from './ports.ts';
+import { FONT } from './graph-style.ts';
 import { isExternal, isNamespace, isPodOrWorkload } from './map-model.ts';
 
 const NS_PREFIX = 'ns:';
@@ -28,22 +29,36 @@ function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
+let measure: CanvasRenderingContext2D | null | undefined;
+
+/** A node's box from its label (cytoscape's `width: label` is deprecated): text width + padding. */
+function size(label: string, fontSize: number): { w: number; h: number } {
+  measure ??= document.createElement('canvas').getContext('2d');
+  const lines = label.split('\n');
+  let width = 0;
+  for (const [i, line] of lines.entries()) {
+    if (measure !== null) measure.font = `${i === 0 ? 'bold ' : ''}${fontSize}px ${FONT}`;
+    width = Math.max(width, measure === null ? line.length * fontSize * 0.6 : measure.measureText(line).width);
+  }
+  return { w: Math.ceil(width) + 28, h: lines.length * Math.round(fontSize * 1.3) + 20 };
+}
+
 function endpointNode(endpoint: MapEndpointView, podCounts: ReadonlyMap<string, number>): ElementDefinition {
   if (isExternal(endpoint)) {
     const label = endpoint.id === '0.0.0.0/0' || endpoint.id === '::/0' ? `${endpoint.id}\noutside the cluster` : endpoint.id;
-    return { group: 'nodes', data: { id: endpoint.id, label, kind: 'External' }, classes: 'external' };
+    return { group: 'nodes', data: { id: endpoint.id, label, kind: 'External', ...size(label, 12) }, classes: 'external' };
   }
   if (isNamespace(endpoint)) {
     const label = `${endpoint.name}\n${plural(endpoint.workloads, 'workload')} · ${plural(endpoint.pods, 'pod')}`;
     const classes = ['namespace-node', isolationClass(endpoint.isolated)].join(' ').trim();
-    return { group: 'nodes', data: { id: endpoint.id, label, kind: 'Namespace', namespace: endpoint.namespace }, classes };
+    return { group: 'nodes', data: { id: endpoint.id, label, kind: 'Namespace', namespace: endpoint.namespace, ...size(label, 12) }, classes };
   }
   const pods = podCounts.get(endpoint.id);
   const detail = endpoint.kind === 'Pod' ? 'Pod' : pods === undefined ? endpoint.kind : `${endpoint.kind} · ${plural(pods, 'pod')}`;
   const classes = ['workload', isolationClass(endpoint.isolated)].join(' ').trim();
   return {
     group: 'nodes',
-    data: { id: endpoint.id, label: `${endpoint.name}\n${detail}`, kind: endpoint.kind, parent: namespaceNodeId(endpoint.namespace), namespace: endpoint.namespace },
+    data: { id: endpoint.id, label: `${endpoint.name}\n${detail}`, kind: endpoint.kind, parent: namespaceNodeId(endpoint.namespace), namespace: endpoint.namespace, ...size(`${endpoint.name}\n${detail}`, 12) },
     classes,
   };
 }

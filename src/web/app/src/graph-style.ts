@@ -3,7 +3,7 @@
 // when every port is allowed and blue when only some are; what-if changes in green/amber/red.
 import type { StylesheetJson } from 'cytoscape';
 
-const FONT = 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+export const FONT = 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const TEAL = '#0f766e';
 
 export const graphStyle: StylesheetJson = [
@@ -18,14 +18,12 @@ export const graphStyle: StylesheetJson = [
       'text-valign': 'center',
       'text-halign': 'center',
       shape: 'round-rectangle',
-      width: 'label',
-      height: 'label',
-      padding: '10px',
       'background-color': '#ffffff',
       'border-width': 1.5,
       'border-color': '#94a3b8',
     },
   },
+  { selector: 'node[w]', style: { width: 'data(w)', height: 'data(h)' } },
   { selector: 'node.iso-in', style: { 'border-color': TEAL, 'border-width': 3, 'background-color': '#f0fdfa' } },
   { selector: 'node.iso-out', style: { 'border-color': TEAL, 'border-width': 3, 'border-style': 'dashed', 'background-color': '#f0fdfa' } },
   { selector: 'node.iso-both', style: { 'border-color': TEAL, 'border-width': 5, 'border-style': 'double', 'background-color': '#f0fdfa' } },
@@ -49,7 +47,7 @@ export const graphStyle: StylesheetJson = [
   { selector: 'node.namespace-node', style: { 'background-color': '#eef2ff', 'font-size': 12 } },
   {
     selector: 'node.external',
-    style: { shape: 'round-hexagon', 'background-color': '#fffbeb', 'border-color': '#d97706', 'border-width': 2, padding: '14px', color: '#78350f' },
+    style: { shape: 'round-rectangle', 'background-color': '#fffbeb', 'border-color': '#d97706', 'border-width': 2, color: '#78350f' },
   },
   {
     selector: 'edge',

@@ -8,7 +8,7 @@ function matches(p: PolicyView, text: string): boolean {
   return t === '' || p.id.toLowerCase().includes(t) || p.summary.some((s) => s.toLowerCase().includes(t));
 }
 
-function PolicyCard({ policy, onEdit }: { policy: PolicyView; onEdit(id: string): void }) {
+function PolicyCard({ policy, open, onEdit }: { policy: PolicyView; open: boolean; onEdit(id: string): void }) {
   const w = policy.selects.workloads;
   return (
     <article class="policy-card" data-policy={policy.id}>
@@ -25,7 +25,7 @@ function PolicyCard({ policy, onEdit }: { policy: PolicyView; onEdit(id: string)
         Selects {policy.selects.pods.toLocaleString('en-US')} pod{policy.selects.pods === 1 ? '' : 's'}
         {w.length > 0 ? `: ${w.slice(0, 8).join(', ')}${w.length > 8 ? `, and ${w.length - 8} more` : ''}` : ''}
       </div>
-      <details>
+      <details open={open}>
         <summary>YAML</summary>
         <YamlBlock yaml={policy.yaml} firstLine={policy.line} highlight={[]} />
       </details>
@@ -46,7 +46,7 @@ export function PoliciesView({ cluster, onEdit }: { cluster: ClusterView | undef
       </div>
       {all.length === 0 && cluster !== undefined ? <p class="hint">No policies: every pod accepts and sends everything.</p> : null}
       <div class="policy-list">
-        {shown.slice(0, limit).map((p) => <PolicyCard policy={p} onEdit={onEdit} />)}
+        {shown.slice(0, limit).map((p) => <PolicyCard policy={p} open={all.length <= 3} onEdit={onEdit} />)}
       </div>
       {shown.length > limit ? <button type="button" onClick={() => setLimit(limit + 200)}>Show 200 more</button> : null}
     </div>

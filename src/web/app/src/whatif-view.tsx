@@ -27,10 +27,20 @@ export function WhatIfView({ cluster, whatIf, level, editRequest, onApply, onCle
   const [busy, setBusy] = useState(false);
   const currentRef = useRef(current);
   currentRef.current = current;
+  const policiesRef = useRef(policies);
+  policiesRef.current = policies;
 
   useEffect(() => {
     if (host.current === null) return undefined;
-    const e = new WhatIfEditor(host.current, (text) => setDrafts((d) => new Map(d).set(currentRef.current, text)));
+    // A draft is kept only while it differs from the policy as loaded (or from the new-policy template).
+    const e = new WhatIfEditor(host.current, (text) =>
+      setDrafts((d) => {
+        const next = new Map(d);
+        if (text === originalText(currentRef.current, policiesRef.current)) next.delete(currentRef.current);
+        else next.set(currentRef.current, text);
+        return next;
+      }),
+    );
     editor.current = e;
     return () => e.destroy();
   }, []);
@@ -40,8 +50,8 @@ export function WhatIfView({ cluster, whatIf, level, editRequest, onApply, onCle
     editor.current?.setText(drafts.get(key) ?? originalText(key, policies));
   };
   useEffect(() => {
-    if (policies.length > 0 && current === NEW_POLICY && !drafts.has(NEW_POLICY)) select(policies[0]?.id ?? NEW_POLICY);
-    else if (current === NEW_POLICY && !drafts.has(NEW_POLICY)) editor.current?.setText(originalText(NEW_POLICY, policies));
+    if (cluster === undefined || drafts.has(current)) return;
+    select(current === NEW_POLICY && policies.length > 0 ? (policies[0]?.id ?? NEW_POLICY) : current);
   }, [cluster]);
   useEffect(() => {
     if (editRequest !== undefined) select(editRequest.policyId);
@@ -72,13 +82,13 @@ export function WhatIfView({ cluster, whatIf, level, editRequest, onApply, onCle
         <label>
           Policy{' '}
           <select data-testid="whatif-policy" value={current} onChange={(e) => select(e.currentTarget.value)}>
-            {policies.map((p) => <option value={p.id}>{p.id}{drafts.has(p.id) && drafts.get(p.id) !== p.yaml ? ' (edited)' : ''}</option>)}
+            {policies.map((p) => <option value={p.id}>{p.id}{drafts.has(p.id) ? (drafts.get(p.id) === '' ? ' (deleted)' : ' (edited)') : ''}</option>)}
             <option value={NEW_POLICY}>+ a new policy</option>
           </select>
         </label>
         <button type="button" data-testid="whatif-delete" onClick={remove} disabled={current === NEW_POLICY}>Delete this policy</button>
         <button type="button" onClick={() => download(fileName(current), new Blob([editor.current?.text() ?? ''], { type: 'application/yaml' }))}>Download YAML</button>
-        <button type="button" onClick={reset}>Reset all</button>
+        <button type="button" data-testid="whatif-reset" onClick={reset}>Reset all</button>
         <span class="spacer" />
         <button type="button" class="primary" data-testid="whatif-apply" disabled={busy} onClick={() => void apply()}>{busy ? 'Applying…' : `Apply ${edits.length} edit${edits.length === 1 ? '' : 's'}`}</button>
       </div>
