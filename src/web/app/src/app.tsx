@@ -62,8 +62,12 @@ export function App() {
       ),
     [load],
   );
+  // A view is built the first time its tab opens (then kept): the first paint of a big cluster
+  // only pays for the graph.
+  const [visited, setVisited] = useState<ReadonlySet<Tab>>(new Set(['graph']));
   useEffect(() => {
     registry.tab = tab;
+    if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
   }, [tab]);
 
   const level = snapshot?.map.level;
@@ -110,16 +114,24 @@ export function App() {
           <GraphView map={map} cluster={snapshot?.cluster} diff={whatIf?.view.diff} visible={tab === 'graph'} onLevel={(l) => void load(l)} onExplain={openExplain} onNotice={setNotice} />
         </section>
         <section hidden={tab !== 'matrix'} class="view">
-          <MatrixView map={map} cluster={snapshot?.cluster} visible={tab === 'matrix'} onExplain={openExplain} />
+          {visited.has('matrix') || tab === 'matrix' ? (
+            <MatrixView map={map} cluster={snapshot?.cluster} visible={tab === 'matrix'} onExplain={openExplain} />
+          ) : null}
         </section>
         <section hidden={tab !== 'explain'} class="view">
-          <ExplainView request={explain} map={map} />
+          {visited.has('explain') || tab === 'explain' ? (
+            <ExplainView request={explain} map={map} />
+          ) : null}
         </section>
         <section hidden={tab !== 'policies'} class="view">
-          <PoliciesView cluster={snapshot?.cluster} onEdit={(policyId) => { setEditRequest({ policyId, seq: (editRequest?.seq ?? 0) + 1 }); setTab('whatif'); }} />
+          {visited.has('policies') || tab === 'policies' ? (
+            <PoliciesView cluster={snapshot?.cluster} onEdit={(policyId) => { setEditRequest({ policyId, seq: (editRequest?.seq ?? 0) + 1 }); setTab('whatif'); }} />
+          ) : null}
         </section>
         <section hidden={tab !== 'whatif'} class="view">
-          <WhatIfView cluster={snapshot?.cluster} whatIf={whatIf} level={level ?? 'workload'} editRequest={editRequest} onApply={runWhatIf} onClear={clearWhatIf} />
+          {visited.has('whatif') || tab === 'whatif' ? (
+            <WhatIfView cluster={snapshot?.cluster} whatIf={whatIf} level={level ?? 'workload'} editRequest={editRequest} onApply={runWhatIf} onClear={clearWhatIf} />
+          ) : null}
         </section>
       </main>
     </div>

@@ -15,7 +15,7 @@ function Direction({ name, d }: { name: string; d: EvalDirectionJson }) {
       <div class="dir-head">
         <b>{name}</b> <span class={d.allowed ? 'pill ok' : 'pill bad'}>{d.allowed ? 'allowed' : 'denied'}</span> <span class="muted">{d.reason.replaceAll('-', ' ')}</span>
       </div>
-      <div class="muted">{d.isolated ? `isolated by ${d.selectingPolicies.map((p) => `${p.namespace}/${p.name}`).join(', ')}` : 'not isolated: no policy selects it'}</div>
+      {d.isolated ? <div class="muted">isolated by {d.selectingPolicies.map((p) => `${p.namespace}/${p.name}`).join(', ')}</div> : <div class="muted">no policy selects it for this direction</div>}
       {d.allowedBy.map((r) => (
         <div>
           allowed by <code>{r.policy.namespace}/{r.policy.name}</code> rule {r.ruleIndex + 1}

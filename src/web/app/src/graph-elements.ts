@@ -7,6 +7,7 @@ import type { ClusterView, DiffJson, MapEndpointView, MapView } from '../../api-
 import { portsLabel } from './ports.ts';
 import { FONT } from './graph-style.ts';
 import { isExternal, isNamespace, isPodOrWorkload } from './map-model.ts';
+import { formatCount } from './format.ts';
 
 const NS_PREFIX = 'ns:';
 
@@ -26,7 +27,7 @@ function isolationClass(isolated: { ingress: boolean; egress: boolean } | undefi
 }
 
 function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 let measure: CanvasRenderingContext2D | null | undefined;

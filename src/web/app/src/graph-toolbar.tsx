@@ -4,6 +4,8 @@ import type { MapEndpointView, MapLevel } from '../../api-types.ts';
 import { exportUrl } from './api.ts';
 import { download, graphPng, graphSvg } from './export.ts';
 import type { GraphController } from './graph-controller.ts';
+import { EXPAND_LIMIT } from './map-model.ts';
+import { formatCount } from './format.ts';
 
 const LEVELS: { id: MapLevel; label: string }[] = [
   { id: 'namespace', label: 'Namespaces' },
@@ -13,6 +15,8 @@ const LEVELS: { id: MapLevel; label: string }[] = [
 
 interface Props {
   level: MapLevel | undefined;
+  /** The cluster's workload count: above EXPAND_LIMIT, a finer level is loaded on a second click. */
+  workloads: number;
   controller: GraphController | undefined;
   expanded: ReadonlySet<string>;
   endpoints: MapEndpointView[];
@@ -21,18 +25,25 @@ interface Props {
   onFind(id: string): boolean;
 }
 
-export function GraphToolbar({ level, controller, expanded, endpoints, onLevel, onCollapse, onFind }: Props) {
+export function GraphToolbar({ level, workloads, controller, expanded, endpoints, onLevel, onCollapse, onFind }: Props) {
   const [find, setFind] = useState('');
+  const [asked, setAsked] = useState<MapLevel>();
+  const choose = (next: MapLevel) => {
+    const heavy = next !== 'namespace' && workloads > EXPAND_LIMIT && asked !== next;
+    setAsked(heavy ? next : undefined);
+    if (!heavy) onLevel(next);
+  };
   const exportLevel = level === 'pod' ? 'pod' : 'workload';
   return (
     <div class="toolbar">
       <div class="segmented" role="group" aria-label="level">
         {LEVELS.map((l) => (
-          <button type="button" class={level === l.id ? 'active' : ''} data-testid={`level-${l.id}`} onClick={() => onLevel(l.id)}>
+          <button type="button" class={level === l.id ? 'active' : ''} data-testid={`level-${l.id}`} onClick={() => choose(l.id)}>
             {l.label}
           </button>
         ))}
       </div>
+      {asked !== undefined ? <span class="warn-text">{formatCount(workloads)} workloads: the {asked}-level map is large and slow to draw. Click again to load it.</span> : null}
       {expanded.size > 0 ? (
         <button type="button" onClick={onCollapse}>
           Collapse {expanded.size} namespace{expanded.size === 1 ? '' : 's'}

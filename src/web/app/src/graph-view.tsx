@@ -12,6 +12,7 @@ import { Legend } from './legend.tsx';
 import { registry } from './hook.ts';
 import { EXPAND_LIMIT, expandNamespaces } from './map-model.ts';
 import { explainQueryFor } from './explain-query.ts';
+import { formatCount } from './format.ts';
 
 interface Props {
   map: MapView | undefined;
@@ -41,7 +42,7 @@ export function GraphView({ map, cluster, diff, visible, onLevel, onExplain, onN
   handlers.current.onExpand = (id) => void expand(id);
 
   async function expand(namespace: string) {
-    if ((cluster?.counts.workloads ?? 0) > EXPAND_LIMIT) return onNotice(`This cluster has ${cluster?.counts.workloads.toLocaleString('en-US')} workloads: the namespace's workloads are listed in the side panel; the Matrix shows their connections at workload level.`);
+    if ((cluster?.counts.workloads ?? 0) > EXPAND_LIMIT) return onNotice(`This cluster has ${formatCount(cluster?.counts.workloads ?? 0)} workloads: showing one namespace's workloads would load the whole workload-level map, so they are listed in the side panel instead.`);
     if (diff !== undefined) return onNotice('Show the loaded map (not the what-if) to expand namespaces.');
     if (workloadMap === undefined) {
       const loaded = await fetchMap('workload');
@@ -59,6 +60,7 @@ export function GraphView({ map, cluster, diff, visible, onLevel, onExplain, onN
       nodes: () => c.cy.nodes().map((n) => n.id()),
       edges: () => c.cy.edges().map((e) => [e.source().id(), e.target().id()] as [string, string]),
       edgePoint: (from, to) => c.edgePoint(from, to),
+      nodePoint: (id) => c.nodePoint(id),
       laidOut: () => c.laidOut,
     };
     return () => {
@@ -82,7 +84,7 @@ export function GraphView({ map, cluster, diff, visible, onLevel, onExplain, onN
   const level = map?.level;
   return (
     <div class="graph-view">
-      <GraphToolbar level={level} controller={controller.current} expanded={expanded} onLevel={onLevel} onCollapse={() => setExpanded(new Set())} endpoints={shown?.endpoints ?? []} onFind={(id) => controller.current?.focus(id) ?? false} />
+      <GraphToolbar level={level} workloads={cluster?.counts.workloads ?? 0} controller={controller.current} expanded={expanded} onLevel={onLevel} onCollapse={() => setExpanded(new Set())} endpoints={shown?.endpoints ?? []} onFind={(id) => controller.current?.focus(id) ?? false} />
       <div class="graph-area">
         <div class="graph-canvas" ref={container} data-testid="graph" />
         <Legend level={level} whatIf={diff !== undefined} large={controller.current?.large ?? false} />

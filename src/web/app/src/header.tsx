@@ -2,11 +2,12 @@
 // CLI prints them (every name in them is data: rendered as text).
 import { useState } from 'preact/hooks';
 import type { ClusterView } from '../../api-types.ts';
+import { formatCount } from './format.ts';
 
 function count(n: number, one: string, many = `${one}s`) {
   return (
     <span class="count">
-      <b>{n.toLocaleString('en-US')}</b> {n === 1 ? one : many}
+      <b>{formatCount(n)}</b> {n === 1 ? one : many}
     </span>
   );
 }

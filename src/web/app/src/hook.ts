@@ -6,6 +6,7 @@ export interface GraphProbe {
   nodes(): string[];
   edges(): [string, string][];
   edgePoint(from: string, to: string): { x: number; y: number } | null;
+  nodePoint(id: string): { x: number; y: number } | null;
   laidOut(): boolean;
 }
 
@@ -32,6 +33,7 @@ const probe = Object.freeze({
   graphNodes: () => registry.graph?.nodes() ?? [],
   graphEdges: () => registry.graph?.edges() ?? [],
   edgePoint: (from: string, to: string) => registry.graph?.edgePoint(from, to) ?? null,
+  nodePoint: (id: string) => registry.graph?.nodePoint(id) ?? null,
   matrixCell: (from: string, to: string) => registry.matrix?.cell(from, to) ?? null,
   matrixCellPoint: (from: string, to: string) => registry.matrix?.cellPoint(from, to) ?? null,
 });

@@ -71,21 +71,5 @@ export function expandNamespaces(namespaceMap: MapView, workloadMap: MapView, ex
   return { level: 'namespace', endpoints, connections: [...merged.values()] };
 }
 
-export type CellState = 'allowed' | 'partial' | 'denied' | 'self';
-
-/** Connections by `from` then `to`, for the matrix and the test hook. */
-export class ConnectionIndex {
-  private readonly byPair = new Map<string, MapConnectionView>();
-  constructor(map: MapView) {
-    for (const c of map.connections) this.byPair.set(`${c.from}\u0000${c.to}`, c);
-  }
-  get(from: string, to: string): MapConnectionView | undefined {
-    return this.byPair.get(`${from}\u0000${to}`);
-  }
-  state(from: string, to: string): CellState {
-    if (from === to) return 'self';
-    const c = this.get(from, to);
-    if (c === undefined) return 'denied';
-    return c.full ? 'allowed' : 'partial';
-  }
-}
+/** n/a: a pair the map never lists (an endpoint to itself, or two ranges outside the cluster). */
+export type CellState = 'allowed' | 'partial' | 'denied' | 'n/a';

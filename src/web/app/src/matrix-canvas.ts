@@ -8,7 +8,7 @@ import type { MatrixModel } from './matrix-model.ts';
 export const ROW_HEADER = 230;
 export const COL_HEADER = 150;
 
-export const CELL_COLORS: Record<CellState, string> = { allowed: '#22c55e', partial: '#fbbf24', denied: '#e2e8f0', self: '#ffffff' };
+export const CELL_COLORS: Record<CellState, string> = { allowed: '#22c55e', partial: '#fbbf24', denied: '#e2e8f0', 'n/a': '#ffffff' };
 
 export interface Viewport {
   scrollLeft: number;

@@ -2,7 +2,7 @@
 // sorted, with each cell's state looked up by index (no per-cell objects: 1,000 x 1,000 is cheap).
 import type { ClusterView, MapConnectionView, MapEndpointView, MapView } from '../../api-types.ts';
 import type { CellState } from './map-model.ts';
-import { endpointNamespace } from './map-model.ts';
+import { endpointNamespace, isExternal } from './map-model.ts';
 
 /** map: namespace then name (the map's order); name: by id; connected: rows by outgoing, columns by incoming connections. */
 export type MatrixSort = 'map' | 'name' | 'connected';
@@ -36,9 +36,13 @@ export class MatrixModel {
   private readonly index = new Map<string, number>();
   private readonly cells = new Map<number, MapConnectionView>();
   private readonly size: number;
+  private readonly external = new Set<string>();
 
   constructor(map: MapView, cluster: ClusterView | undefined, filter: MatrixFilter) {
-    map.endpoints.forEach((e, i) => this.index.set(e.id, i));
+    map.endpoints.forEach((e, i) => {
+      this.index.set(e.id, i);
+      if (isExternal(e)) this.external.add(e.id);
+    });
     this.size = map.endpoints.length;
     const out = new Map<string, number>();
     const inc = new Map<string, number>();
@@ -68,7 +72,7 @@ export class MatrixModel {
   }
 
   state(from: string, to: string): CellState {
-    if (from === to) return 'self';
+    if (from === to || (this.external.has(from) && this.external.has(to))) return 'n/a';
     const c = this.connection(from, to);
     return c === undefined ? 'denied' : c.full ? 'allowed' : 'partial';
   }

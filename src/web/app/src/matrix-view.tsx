@@ -11,6 +11,7 @@ import type { MatrixFilter, MatrixSort } from './matrix-model.ts';
 import { explainQueryFor } from './explain-query.ts';
 import { endpointNamespace } from './map-model.ts';
 import { portsText } from './ports.ts';
+import { formatCount } from './format.ts';
 
 interface Props {
   map: MapView | undefined;
@@ -27,14 +28,19 @@ export function MatrixView({ map, cluster, visible, onExplain }: Props) {
   const [filter, setFilter] = useState<MatrixFilter>({ namespace: '', text: '', sort: 'map' });
   const [hover, setHover] = useState<Hover>();
   const model = useMemo(() => new MatrixModel(map ?? EMPTY, cluster, filter), [map, cluster, filter]);
-  const cell = model.rows.length > 300 || model.cols.length > 300 ? 14 : 22;
+  const most = Math.max(model.rows.length, model.cols.length);
+  const cell = most > 300 ? 14 : most > 40 ? 22 : 34;
   const viewport = (): Viewport | undefined => {
     const s = scroller.current;
     return s === null ? undefined : { scrollLeft: s.scrollLeft, scrollTop: s.scrollTop, width: s.clientWidth, height: s.clientHeight, cell };
   };
   const redraw = () => {
     const v = viewport();
-    if (v !== undefined && canvas.current !== null && visible) drawMatrix(canvas.current, model, v, hover);
+    if (v === undefined || canvas.current === null || !visible) return;
+    // User Timing marks (devtools, bench/dashboard.ts): how long one redraw takes.
+    performance.mark('netwarden:matrix-draw-start');
+    drawMatrix(canvas.current, model, v, hover);
+    performance.measure('netwarden:matrix-draw', 'netwarden:matrix-draw-start');
   };
   useEffect(redraw);
   useEffect(() => {
@@ -113,7 +119,7 @@ export function MatrixView({ map, cluster, visible, onExplain }: Props) {
             <option value="connected">most connected first</option>
           </select>
         </label>
-        <span class="muted">{model.rows.length.toLocaleString('en-US')} × {model.cols.length.toLocaleString('en-US')}</span>
+        <span class="muted">{formatCount(model.rows.length)} × {formatCount(model.cols.length)}</span>
         <span class="spacer" />
         {(['allowed', 'partial', 'denied'] as const).map((s) => <span class="key"><span class="sw" style={{ background: CELL_COLORS[s] }} /> {s === 'partial' ? 'some ports' : s}</span>)}
       </div>
@@ -122,7 +128,7 @@ export function MatrixView({ map, cluster, visible, onExplain }: Props) {
           <>
             <code>{headerText(from)}</code> → <code>{headerText(to)}</code>: <b class={`state ${state}`} data-testid="matrix-cell-state">{state}</b>
             {connection !== undefined ? <span class="muted"> {portsText(connection.allow)}</span> : null}
-            {state !== 'self' ? <span class="muted"> · click to explain</span> : null}
+            {state !== 'n/a' ? <span class="muted"> · click to explain</span> : null}
           </>
         ) : (
           <span class="muted">Hover a cell to see whether the row's endpoint can reach the column's; click it for the explanation.</span>

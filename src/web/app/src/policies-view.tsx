@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { ClusterView, PolicyView } from '../../api-types.ts';
 import { YamlBlock } from './yaml-block.tsx';
+import { formatCount } from './format.ts';
 
 function matches(p: PolicyView, text: string): boolean {
   const t = text.trim().toLowerCase();
@@ -22,7 +23,7 @@ function PolicyCard({ policy, open, onEdit }: { policy: PolicyView; open: boolea
       </div>
       <ul class="summary">{policy.summary.map((s) => <li>{s}</li>)}</ul>
       <div class="muted">
-        Selects {policy.selects.pods.toLocaleString('en-US')} pod{policy.selects.pods === 1 ? '' : 's'}
+        Selects {formatCount(policy.selects.pods)} pod{policy.selects.pods === 1 ? '' : 's'}
         {w.length > 0 ? `: ${w.slice(0, 8).join(', ')}${w.length > 8 ? `, and ${w.length - 8} more` : ''}` : ''}
       </div>
       <details open={open}>
@@ -42,7 +43,7 @@ export function PoliciesView({ cluster, onEdit }: { cluster: ClusterView | undef
     <div class="policies-view" data-testid="policies-panel">
       <div class="toolbar">
         <input type="search" placeholder="Filter by name or by what the policy does" value={text} onInput={(e) => setText(e.currentTarget.value)} />
-        <span class="muted">{shown.length.toLocaleString('en-US')} of {all.length.toLocaleString('en-US')} policies</span>
+        <span class="muted">{formatCount(shown.length)} of {formatCount(all.length)} policies</span>
       </div>
       {all.length === 0 && cluster !== undefined ? <p class="hint">No policies: every pod accepts and sends everything.</p> : null}
       <div class="policy-list">

@@ -27,7 +27,7 @@ export function portsText(ports: PortsJson): string {
 
 /** Few characters for an edge label: `all`, `TCP 80,443`, `TCP all; UDP 53`; long lists cut with `…`. */
 export function portsLabel(ports: PortsJson, max = 28): string {
-  if (isAllPorts(ports)) return 'all ports';
+  if (isAllPorts(ports)) return 'all';
   const parts: string[] = [];
   for (const protocol of PROTOCOLS) {
     const ranges = ports[protocol];

@@ -8,7 +8,7 @@ export function YamlBlock({ yaml, firstLine, highlight }: { yaml: string; firstL
         const n = firstLine + i;
         return (
           <div class={marked.has(n) ? 'line hl' : 'line'} data-line={n}>
-            <span class="ln">{n}</span>
+            <span class="lno">{n}</span>
             <span class="code">{line === '' ? ' ' : line}</span>
           </div>
         );
