@@ -11,6 +11,7 @@ import { REPO, ensureWebBuild, launchChromium, saveScreenshot } from './browser.
 
 // Relative to the working directory when it is the repository (npm test): the header shows the sources as given.
 const GUIDE = relative(process.cwd(), join(REPO, 'examples', 'guide')) || '.';
+const CLUSTER_WIDE = relative(process.cwd(), join(REPO, 'examples', 'cluster-wide'));
 const HOSTILE = relative(process.cwd(), join(REPO, 'test', 'fixtures', 'web', 'hostile.yaml'));
 const FRONTEND = 'default/deployment/frontend';
 const BACKEND = 'default/deployment/backend';
@@ -179,6 +180,26 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
       await evil.close();
     } finally {
       await hostile.close();
+    }
+  });
+
+  await t.test('namespaces are drawn as groups and a port-limited connection is partly allowed (cluster-wide example)', async () => {
+    const wide = await startDashboard({ inputs: [CLUSTER_WIDE], port: 0 });
+    try {
+      const p2 = await openDashboard(browser, wide.url, requests, dialogs);
+      await p2.waitForFunction(() => (globalThis as unknown as Hooked).__netwarden.state().graphLaidOut);
+      const nodes = await probe(p2, (p) => p.graphNodes());
+      for (const id of ['ns:shop', 'ns:monitoring', 'ns:partners', 'monitoring/pod/prometheus', 'shop/pod/web']) assert.ok(nodes.includes(id), id);
+      assert.equal(await probe(p2, (p, [f, to]) => p.matrixCell(f, to), ['monitoring/pod/prometheus', 'shop/pod/web']), 'partial');
+      await saveScreenshot(p2, 'graph-cluster-wide');
+      await p2.getByTestId('tab-policies').click();
+      const text = await p2.getByTestId('policies-panel').innerText();
+      assert.match(text, /AdminNetworkPolicy/);
+      assert.match(text, /BaselineAdminNetworkPolicy/);
+      await saveScreenshot(p2, 'policies-cluster-wide');
+      await p2.close();
+    } finally {
+      await wide.close();
     }
   });
 

@@ -72,6 +72,7 @@ export function App() {
 
   const level = snapshot?.map.level;
   const map = whatIf?.view.map ?? snapshot?.map;
+  registry.map = map;
   const openExplain = (query: ExplainQuery) => {
     setExplain({ ...query, seq: (explain?.seq ?? 0) + 1 });
     setTab('explain');

@@ -73,3 +73,12 @@ export function expandNamespaces(namespaceMap: MapView, workloadMap: MapView, ex
 
 /** n/a: a pair the map never lists (an endpoint to itself, or two ranges outside the cluster). */
 export type CellState = 'allowed' | 'partial' | 'denied' | 'n/a';
+
+/** The state of one pair, looked up in the map (the matrix keeps an index for the same answer). */
+export function cellState(map: MapView, from: string, to: string): CellState | undefined {
+  const ends = [map.endpoints.find((e) => e.id === from), map.endpoints.find((e) => e.id === to)];
+  if (ends[0] === undefined || ends[1] === undefined) return undefined;
+  if (from === to || (isExternal(ends[0]) && isExternal(ends[1]))) return 'n/a';
+  const c = map.connections.find((x) => x.from === from && x.to === to);
+  return c === undefined ? 'denied' : c.full ? 'allowed' : 'partial';
+}

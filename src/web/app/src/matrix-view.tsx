@@ -71,7 +71,6 @@ export function MatrixView({ map, cluster, visible, onExplain }: Props) {
     return row < model.rows.length && col < model.cols.length ? { row, col } : undefined;
   };
   registry.matrix = {
-    cell: (from, to) => (map === undefined ? null : model.state(from, to)),
     cellPoint: (from, to) => {
       const s = scroller.current;
       const row = model.rows.findIndex((e) => e.id === from);
