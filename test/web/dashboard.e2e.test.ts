@@ -3,6 +3,8 @@
 // /usr/bin/chromium is absent. Each view is saved as a screenshot (test/.actual/screenshots;
 // docs/images with UPDATE_SCREENSHOTS=1).
 import { strict as assert } from 'node:assert';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -97,7 +99,6 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
   await t.test('the graph exports as an SVG that names the workloads', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
     const path = await download.path();
-    const { readFile } = await import('node:fs/promises');
     const svg = await readFile(path, 'utf8');
     assert.match(svg, /^<\?xml[^>]*>\n<svg /);
     for (const name of ['frontend', 'backend', 'database']) assert.ok(svg.includes(`>${name}</tspan>`), name);
@@ -161,6 +162,38 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
     await page.getByTestId('tab-graph').click();
     await page.waitForFunction(([f, to]) => (globalThis as unknown as Hooked).__netwarden.graphEdges().some(([a, b]) => a === f && b === to), [FRONTEND, DATABASE]);
     await saveScreenshot(page, 'whatif-graph');
+  });
+
+  await t.test('a what-if with an invalid label value shows the problem inline in the editor', async () => {
+    await page.getByTestId('tab-whatif').click();
+    await page.getByTestId('whatif-policy').selectOption('default/access-backend-database');
+    await page.locator('[data-testid="whatif-editor"] .cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(ADMIT_FRONTEND.replace('values: [backend, frontend]', 'values: ["back end"]'));
+    await page.getByTestId('whatif-apply').click();
+    await page.getByTestId('whatif-problems').waitFor();
+    assert.match(await page.getByTestId('whatif-problems').innerText(), /what-if:\d+: .*Invalid value: "back end"/);
+    await page.locator('[data-testid="whatif-editor"] .cm-lint-marker-error').first().waitFor();
+    await saveScreenshot(page, 'whatif-problem');
+    await page.getByTestId('whatif-reset').click();
+  });
+
+  await t.test('editing a manifest on disk updates the open page (--watch)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'netwarden-e2e-'));
+    await cp(join(REPO, 'examples', 'guide'), dir, { recursive: true });
+    const live = await startDashboard({ inputs: [dir], port: 0, watch: true });
+    try {
+      const p3 = await openDashboard(browser, live.url, requests, dialogs);
+      await p3.locator('.live.on').waitFor();
+      assert.equal(await probe(p3, (p, [f, to]) => p.matrixCell(f, to), [FRONTEND, DATABASE]), 'denied');
+      await rm(join(dir, 'access-backend-database.yaml'));
+      await p3.waitForFunction(([f, to]: readonly [string, string]) => (globalThis as unknown as Hooked).__netwarden.matrixCell(f, to) === 'allowed', [FRONTEND, DATABASE] as const);
+      assert.match(await p3.getByRole('status').innerText(), /reloaded/);
+      await p3.close();
+    } finally {
+      await live.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   await t.test('hostile names, labels and annotations render as text', async () => {

@@ -88,7 +88,7 @@ export function graphElements(map: MapView, cluster: ClusterView | undefined, di
   const changes = diffClasses(diff);
   for (const c of map.connections) {
     const id = edgeId(c.from, c.to);
-    const label = c.pairs !== undefined && map.level === 'namespace' ? `${portsLabel(c.allow)} (${plural(c.pairs, 'pair')})` : portsLabel(c.allow);
+    const label = c.pairs !== undefined && c.pairs > 1 && map.level === 'namespace' ? `${portsLabel(c.allow)} · ${plural(c.pairs, 'pair')}` : portsLabel(c.allow);
     const classes = [c.full ? 'full' : 'partial', changes.get(id) ?? ''].join(' ').trim();
     elements.push({ group: 'edges', data: { id, source: c.from, target: c.to, label }, classes });
   }

@@ -49,6 +49,7 @@ export function GraphView({ map, cluster, diff, visible, onLevel, onExplain, onN
       if (loaded.kind === 'error') return onNotice(loaded.message);
       setWorkloadMap(loaded.value);
     }
+    setSelected(undefined);
     setExpanded(new Set([...expanded, namespace]));
   }
 
@@ -88,7 +89,7 @@ export function GraphView({ map, cluster, diff, visible, onLevel, onExplain, onN
       <div class="graph-area">
         <div class="graph-canvas" ref={container} data-testid="graph" />
         <Legend level={level} whatIf={diff !== undefined} large={controller.current?.large ?? false} />
-        {selected !== undefined && shown !== undefined ? (
+        {selected !== undefined && shown !== undefined && (shown.endpoints.some((e) => e.id === selected) || selected.startsWith('ns:')) ? (
           <NodeDetails id={selected} map={shown} cluster={cluster} expandable={level === 'namespace'} onExpand={(ns) => void expand(ns)} onClose={() => setSelected(undefined)} onExplain={onExplain} />
         ) : null}
       </div>

@@ -57,7 +57,10 @@ export function WhatIfView({ cluster, whatIf, level, editRequest, onApply, onCle
     if (editRequest !== undefined) select(editRequest.policyId);
   }, [editRequest?.seq]);
   useEffect(() => {
-    const problems = whatIf?.view.problems ?? [];
+    // Problem lines count from the edit's first line: they belong in the editor only when the
+    // applied what-if is this one document.
+    const only = whatIf?.edits.length === 1 ? whatIf.edits[0] : undefined;
+    const problems = only !== undefined && (only.policyId ?? NEW_POLICY) === currentRef.current ? whatIf?.view.problems ?? [] : [];
     editor.current?.setProblems(problems.flatMap((p) => (p.line === undefined ? [] : [{ line: p.line, severity: p.severity, message: p.field === undefined ? p.message : `${p.field}: ${p.message}` }])));
   }, [whatIf]);
 
