@@ -39,11 +39,14 @@ export async function ensureWebBuild(): Promise<'built' | 'up to date'> {
   return 'built';
 }
 
-/** Saves a view's screenshot to test/.actual/screenshots, and to docs/images with UPDATE_SCREENSHOTS=1. */
-export async function saveScreenshot(page: Page, view: string): Promise<void> {
+/**
+ * Saves a view's screenshot to test/.actual/screenshots; with UPDATE_SCREENSHOTS=1, the ones the
+ * docs show (`docs: true`) also go to docs/images.
+ */
+export async function saveScreenshot(page: Page, view: string, options: { docs?: boolean } = {}): Promise<void> {
   const png = await page.screenshot({ type: 'png' });
   const targets = [join(REPO, 'test', '.actual', 'screenshots', `dashboard-${view}.png`)];
-  if (process.env['UPDATE_SCREENSHOTS'] === '1') targets.push(join(REPO, 'docs', 'images', `dashboard-${view}.png`));
+  if (process.env['UPDATE_SCREENSHOTS'] === '1' && options.docs === true) targets.push(join(REPO, 'docs', 'images', `dashboard-${view}.png`));
   for (const target of targets) {
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, png);

@@ -93,7 +93,7 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
     const edges = await probe(page, (p) => p.graphEdges().map(([f, to]) => `${f} -> ${to}`));
     assert.ok(edges.includes(`${BACKEND} -> ${DATABASE}`), edges.join('\n'));
     assert.ok(!edges.includes(`${FRONTEND} -> ${DATABASE}`), edges.join('\n'));
-    await saveScreenshot(page, 'graph');
+    await saveScreenshot(page, 'graph', { docs: true });
   });
 
   await t.test('the graph exports as an SVG that names the workloads', async () => {
@@ -113,7 +113,7 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
     assert.match(await panel.getByTestId('explain-verdict').innerText(), /ALLOWED/);
     assert.ok((await panel.innerText()).includes('access-backend-database'));
     assert.ok((await panel.locator('.line.hl').count()) > 0, 'a deciding line is highlighted');
-    await saveScreenshot(page, 'explain');
+    await saveScreenshot(page, 'explain', { docs: true });
   });
 
   await t.test('the matrix cell frontend → database is denied', async () => {
@@ -124,7 +124,7 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
     await page.mouse.move(point.x, point.y);
     assert.equal(await page.getByTestId('matrix-cell-state').innerText(), 'denied');
     assert.equal(await probe(page, (p, [f, to]) => p.matrixCell(f, to), [BACKEND, DATABASE]), 'allowed');
-    await saveScreenshot(page, 'matrix');
+    await saveScreenshot(page, 'matrix', { docs: true });
   });
 
   await t.test('the policies panel says what access-backend-database does', async () => {
@@ -132,7 +132,7 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
     const text = await page.getByTestId('policies-panel').innerText();
     assert.ok(text.includes('default/access-backend-database'), text);
     assert.match(text, /app=database/);
-    await saveScreenshot(page, 'policies');
+    await saveScreenshot(page, 'policies', { docs: true });
   });
 
   await t.test('a what-if that deletes the policy allows frontend → database and the diff lists it', async () => {
@@ -158,10 +158,10 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
     await page.getByTestId('whatif-apply').click();
     await page.locator(diffRow('added', FRONTEND, DATABASE)).waitFor();
     assert.equal(await page.locator('[data-testid="whatif-diff"] tr[data-change]').count(), 1);
-    await saveScreenshot(page, 'whatif');
+    await saveScreenshot(page, 'whatif', { docs: true });
     await page.getByTestId('tab-graph').click();
     await page.waitForFunction(([f, to]) => (globalThis as unknown as Hooked).__netwarden.graphEdges().some(([a, b]) => a === f && b === to), [FRONTEND, DATABASE]);
-    await saveScreenshot(page, 'whatif-graph');
+    await saveScreenshot(page, 'whatif-graph', { docs: true });
   });
 
   await t.test('a what-if with an invalid label value shows the problem inline in the editor', async () => {
@@ -174,7 +174,7 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
     await page.getByTestId('whatif-problems').waitFor();
     assert.match(await page.getByTestId('whatif-problems').innerText(), /what-if:\d+: .*Invalid value: "back end"/);
     await page.locator('[data-testid="whatif-editor"] .cm-lint-marker-error').first().waitFor();
-    await saveScreenshot(page, 'whatif-problem');
+    await saveScreenshot(page, 'whatif-problem', { docs: true });
     await page.getByTestId('whatif-reset').click();
   });
 
@@ -224,12 +224,12 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
       const nodes = await probe(p2, (p) => p.graphNodes());
       for (const id of ['ns:shop', 'ns:monitoring', 'ns:partners', 'monitoring/pod/prometheus', 'shop/pod/web']) assert.ok(nodes.includes(id), id);
       assert.equal(await probe(p2, (p, [f, to]) => p.matrixCell(f, to), ['monitoring/pod/prometheus', 'shop/pod/web']), 'partial');
-      await saveScreenshot(p2, 'graph-cluster-wide');
+      await saveScreenshot(p2, 'graph-cluster-wide', { docs: true });
       await p2.getByTestId('tab-policies').click();
       const text = await p2.getByTestId('policies-panel').innerText();
       assert.match(text, /AdminNetworkPolicy/);
       assert.match(text, /BaselineAdminNetworkPolicy/);
-      await saveScreenshot(p2, 'policies-cluster-wide');
+      await saveScreenshot(p2, 'policies-cluster-wide', { docs: true });
       await p2.close();
     } finally {
       await wide.close();

@@ -8,7 +8,10 @@ import type { MatrixModel } from './matrix-model.ts';
 export const ROW_HEADER = 230;
 export const COL_HEADER = 150;
 
-export const CELL_COLORS: Record<CellState, string> = { allowed: '#22c55e', partial: '#fbbf24', denied: '#e2e8f0', 'n/a': '#ffffff' };
+export const CELL_COLORS: Record<CellState, string> = { allowed: '#22c55e', partial: '#fbbf24', denied: '#cbd5e1', 'n/a': '#f8fafc' };
+
+/** Big cells also say their state in a glyph (not by colour alone). */
+const GLYPHS: Record<CellState, [string, string]> = { allowed: ['✓', '#ffffff'], partial: ['~', '#78350f'], denied: ['✕', '#64748b'], 'n/a': ['', ''] };
 
 export interface Viewport {
   scrollLeft: number;
@@ -41,6 +44,16 @@ function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string
   return `…${cut}`;
 }
 
+function drawGlyph(ctx: CanvasRenderingContext2D, state: CellState, x: number, y: number): void {
+  const [glyph, color] = GLYPHS[state];
+  if (glyph === '') return;
+  ctx.fillStyle = color;
+  ctx.font = 'bold 14px Inter, "Segoe UI", Roboto, Arial, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(glyph, x, y + 1);
+}
+
 function drawCells(ctx: CanvasRenderingContext2D, model: MatrixModel, v: Viewport, rows: [number, number], cols: [number, number], hover: Hover | undefined): void {
   const gap = v.cell >= 12 ? 1 : 0;
   for (let r = rows[0]; r < rows[1]; r++) {
@@ -51,8 +64,10 @@ function drawCells(ctx: CanvasRenderingContext2D, model: MatrixModel, v: Viewpor
       const to = model.cols[c];
       if (to === undefined) continue;
       const state = model.state(from.id, to.id);
+      const x = ROW_HEADER + c * v.cell - v.scrollLeft;
       ctx.fillStyle = CELL_COLORS[state];
-      ctx.fillRect(ROW_HEADER + c * v.cell - v.scrollLeft, y, v.cell - gap, v.cell - gap);
+      ctx.fillRect(x, y, v.cell - gap, v.cell - gap);
+      if (v.cell >= 30) drawGlyph(ctx, state, x + v.cell / 2, y + v.cell / 2);
     }
   }
   if (hover === undefined) return;
