@@ -3,7 +3,7 @@
 // out, then the responsiveness of the matrix (a tab switch, scroll redraws) and of the graph
 // (selecting a namespace draws its connections).
 //
-//   node --import tsx bench/dashboard.ts --dir <manifests> [--runs 3]
+//   node --import tsx bench/dashboard.ts --dir <manifests> [--runs 3] [--screenshots <dir>]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -53,7 +53,7 @@ const twoFrames = () =>
     g.requestAnimationFrame(() => g.requestAnimationFrame(() => resolve()));
   });
 
-async function measurePage(page: Page, url: string): Promise<Record<string, number | string>> {
+async function measurePage(page: Page, url: string, screenshots: string | undefined): Promise<Record<string, number | string>> {
   const load = await seconds(async () => {
     await page.goto(url);
     await page.waitForFunction(() => (globalThis as unknown as Hooked).__netwarden.state().graphLaidOut, undefined, { timeout: 120_000 });
@@ -68,6 +68,7 @@ async function measurePage(page: Page, url: string): Promise<Record<string, numb
     await page.waitForFunction(() => (globalThis as unknown as Hooked).__netwarden.graphEdges().length > 0);
   });
   const edges = await page.evaluate(() => (globalThis as unknown as Hooked).__netwarden.graphEdges().length);
+  if (screenshots !== undefined) await page.screenshot({ path: join(screenshots, 'dashboard-large-graph.png') });
   const matrix = await seconds(async () => {
     await page.getByTestId('tab-matrix').click();
     await page.evaluate(twoFrames);
@@ -86,11 +87,12 @@ async function measurePage(page: Page, url: string): Promise<Record<string, numb
     const draws = g.performance.getEntriesByName('netwarden:matrix-draw').map((e) => e.duration).sort((a, b) => a - b);
     return `${(draws[Math.floor(draws.length / 2)] ?? -1).toFixed(1)} / ${(draws[draws.length - 1] ?? -1).toFixed(1)}`;
   });
+  if (screenshots !== undefined) await page.screenshot({ path: join(screenshots, 'dashboard-large-matrix.png') });
   return { level: state.level, nodes, load, select, edges, matrix, scrollMs: scroll };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, runs: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string' }, runs: { type: 'string', default: '3' }, screenshots: { type: 'string' } } });
   if (values.dir === undefined) throw new Error('usage: bench/dashboard.ts --dir <manifests> [--runs 3]');
   const launch = await launchChromium();
   if (launch.kind === 'unavailable') throw new Error(launch.reason);
@@ -104,7 +106,7 @@ async function main(): Promise<void> {
       // A fresh page each run: nothing cached from the previous one.
       const page = await launch.browser.newPage({ viewport: { width: 1440, height: 880 } });
       try {
-        const m = await measurePage(page, server.url);
+        const m = await measurePage(page, server.url, run === 1 ? values.screenshots : undefined);
         const f = (n: number | string | undefined) => (typeof n === 'number' ? n.toFixed(2) : String(n));
         console.log(`| ${run} | ${run === 1 ? f(server.seconds) : ''} | ${m['level']} | ${m['nodes']} | ${f(m['load'])} | ${f(m['select'])} (${m['edges']}) | ${f(m['matrix'])} | ${f(m['scrollMs'])} |`);
       } finally {

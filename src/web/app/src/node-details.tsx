@@ -22,8 +22,9 @@ function Labels({ labels }: { labels: Record<string, string> | undefined }) {
 }
 
 function Connections({ id, map, onExplain }: { id: string; map: MapView; onExplain(query: ExplainQuery): void }) {
-  const outgoing = map.connections.filter((c) => c.from === id).slice(0, 50);
-  const incoming = map.connections.filter((c) => c.to === id).slice(0, 50);
+  const outgoing = map.connections.filter((c) => c.from === id);
+  const incoming = map.connections.filter((c) => c.to === id);
+  const more = (n: number) => (n > 50 ? <li class="muted">and {n - 50} more</li> : null);
   const row = (other: string, from: string, to: string, ports: string) => {
     const query = explainQueryFor(map, from, to);
     return (
@@ -35,9 +36,9 @@ function Connections({ id, map, onExplain }: { id: string; map: MapView; onExpla
   return (
     <>
       <h4>Reaches ({outgoing.length})</h4>
-      <ul class="plain">{outgoing.map((c) => row(c.to, c.from, c.to, portsText(c.allow)))}</ul>
+      <ul class="plain">{outgoing.slice(0, 50).map((c) => row(c.to, c.from, c.to, portsText(c.allow)))}{more(outgoing.length)}</ul>
       <h4>Reached from ({incoming.length})</h4>
-      <ul class="plain">{incoming.map((c) => row(c.from, c.from, c.to, portsText(c.allow)))}</ul>
+      <ul class="plain">{incoming.slice(0, 50).map((c) => row(c.from, c.from, c.to, portsText(c.allow)))}{more(incoming.length)}</ul>
     </>
   );
 }
