@@ -59,6 +59,7 @@ async function measurePage(page: Page, url: string, screenshots: string | undefi
     await page.waitForFunction(() => (globalThis as unknown as Hooked).__netwarden.state().graphLaidOut, undefined, { timeout: 120_000 });
   });
   const state = await page.evaluate(() => (globalThis as unknown as Hooked).__netwarden.state());
+  if (screenshots !== undefined) await page.screenshot({ path: join(screenshots, 'dashboard-large-graph.png') });
   const nodes = await page.evaluate(() => (globalThis as unknown as Hooked).__netwarden.graphNodes().length);
   // Selecting a namespace of a large map draws its connections (they are not drawn up front).
   const point = await page.evaluate(() => (globalThis as unknown as Hooked).__netwarden.nodePoint('kube-system'));
@@ -68,7 +69,6 @@ async function measurePage(page: Page, url: string, screenshots: string | undefi
     await page.waitForFunction(() => (globalThis as unknown as Hooked).__netwarden.graphEdges().length > 0);
   });
   const edges = await page.evaluate(() => (globalThis as unknown as Hooked).__netwarden.graphEdges().length);
-  if (screenshots !== undefined) await page.screenshot({ path: join(screenshots, 'dashboard-large-graph.png') });
   const matrix = await seconds(async () => {
     await page.getByTestId('tab-matrix').click();
     await page.evaluate(twoFrames);
