@@ -9,8 +9,11 @@ import { isolationOf } from './cluster-index.js';
 import { HttpError } from './http-io.js';
 import type { Snapshot } from './snapshot.js';
 
-/** Pod level lists every pod pair: past this many pods it is refused (workload and namespace levels answer). */
-export const POD_LEVEL_LIMIT = 20_000;
+/**
+ * Pod level lists every connected pod pair, up to n² of them (9 million at 3,000 pods in an open
+ * cluster): past this many pods it is refused, and the workload and namespace levels answer.
+ */
+export const POD_LEVEL_LIMIT = 3_000;
 
 /** A level the snapshot can be shown at, else a 400 saying why not. */
 export function checkLevel(snapshot: Snapshot, level: MapLevel): void {
