@@ -4,14 +4,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClusterView, MapView } from '../../api-types.ts';
 import type { ExplainQuery } from './api.ts';
 import { registry } from './hook.ts';
-import { COL_HEADER, CELL_COLORS, ROW_HEADER, drawMatrix, headerText } from './matrix-canvas.ts';
+import { COL_HEADER, ROW_HEADER, drawMatrix } from './matrix-canvas.ts';
 import type { Hover, Viewport } from './matrix-canvas.ts';
 import { MatrixModel } from './matrix-model.ts';
-import type { MatrixFilter, MatrixSort } from './matrix-model.ts';
+import type { MatrixFilter } from './matrix-model.ts';
+import { MatrixStatus, MatrixToolbar } from './matrix-parts.tsx';
 import { explainQueryFor } from './explain-query.ts';
-import { endpointNamespace } from './map-model.ts';
-import { portsText } from './ports.ts';
-import { formatCount } from './format.ts';
 
 interface Props {
   map: MapView | undefined;
@@ -83,11 +81,6 @@ export function MatrixView({ map, cluster, visible, onExplain }: Props) {
     },
   };
 
-  const from = hover === undefined ? undefined : model.rows[hover.row];
-  const to = hover === undefined ? undefined : model.cols[hover.col];
-  const state = from !== undefined && to !== undefined ? model.state(from.id, to.id) : undefined;
-  const connection = from !== undefined && to !== undefined ? model.connection(from.id, to.id) : undefined;
-  const namespaces = [...new Set((map?.endpoints ?? []).flatMap((e) => endpointNamespace(e) ?? []))].sort();
   const click = (event: MouseEvent) => {
     const at = cellAt(event.clientX, event.clientY);
     const f = at === undefined ? undefined : model.rows[at.row];
@@ -99,40 +92,8 @@ export function MatrixView({ map, cluster, visible, onExplain }: Props) {
 
   return (
     <div class="matrix-view">
-      <div class="toolbar">
-        <label>
-          Namespace{' '}
-          <select value={filter.namespace} onChange={(e) => setFilter({ ...filter, namespace: e.currentTarget.value })}>
-            <option value="">all</option>
-            {namespaces.map((n) => <option value={n}>{n}</option>)}
-          </select>
-        </label>
-        <label>
-          Filter <input type="search" placeholder="app=backend, a label key, or part of a name" value={filter.text} onInput={(e) => setFilter({ ...filter, text: e.currentTarget.value })} />
-        </label>
-        <label>
-          Sort{' '}
-          <select value={filter.sort} onChange={(e) => setFilter({ ...filter, sort: e.currentTarget.value as MatrixSort })}>
-            <option value="map">namespace, name</option>
-            <option value="name">name</option>
-            <option value="connected">most connected first</option>
-          </select>
-        </label>
-        <span class="muted">{formatCount(model.rows.length)} × {formatCount(model.cols.length)}</span>
-        <span class="spacer" />
-        {(['allowed', 'partial', 'denied'] as const).map((s) => <span class="key"><span class="sw" style={{ background: CELL_COLORS[s] }} /> {s === 'partial' ? 'some ports' : s}</span>)}
-      </div>
-      <div class="matrix-status" data-testid="matrix-hover">
-        {from !== undefined && to !== undefined && state !== undefined ? (
-          <>
-            <code>{headerText(from)}</code> → <code>{headerText(to)}</code>: <b class={`state ${state}`} data-testid="matrix-cell-state">{state}</b>
-            {connection !== undefined ? <span class="muted"> {portsText(connection.allow)}</span> : null}
-            {state !== 'n/a' ? <span class="muted"> · click to explain</span> : null}
-          </>
-        ) : (
-          <span class="muted">Hover a cell to see whether the row's endpoint can reach the column's; click it for the explanation.</span>
-        )}
-      </div>
+      <MatrixToolbar map={map} model={model} filter={filter} onFilter={setFilter} />
+      <MatrixStatus model={model} hover={hover} />
       <div class="matrix-area">
         <div class="matrix-scroll" ref={scroller} data-testid="matrix" onMouseMove={(e) => setHover(cellAt(e.clientX, e.clientY))} onMouseLeave={() => setHover(undefined)} onClick={click}>
           <div style={{ width: `${ROW_HEADER + model.cols.length * cell}px`, height: `${COL_HEADER + model.rows.length * cell}px` }} />
