@@ -45,7 +45,7 @@ function nodeLabel(node: NodeSingular): SVGElement {
   const lines = String(node.data('label') ?? '').split('\n');
   const box = node.boundingBox({ includeLabels: false, includeOverlays: false });
   const top = node.isParent() ? box.y1 - 6 - 14 * (lines.length - 1) : node.position('y') - ((lines.length - 1) * 14) / 2 + 4;
-  const text = el('text', { x: node.position('x'), y: top, 'text-anchor': 'middle', 'font-size': node.isParent() ? 13 : 12, fill: style(node, 'color') });
+  const text = el('text', { x: node.position('x'), y: top, 'text-anchor': 'middle', 'font-size': node.isParent() ? 14 : 13, fill: style(node, 'color') });
   if (node.isParent()) text.setAttribute('font-weight', 'bold');
   lines.forEach((line, i) => text.append(el('tspan', { x: node.position('x'), dy: i === 0 ? 0 : 14 }, line)));
   return text;

@@ -88,11 +88,11 @@ export function GraphView({ map, cluster, diff, visible, onLevel, onExplain, onN
       <GraphToolbar level={level} workloads={cluster?.counts.workloads ?? 0} controller={controller.current} expanded={expanded} onLevel={onLevel} onCollapse={() => setExpanded(new Set())} endpoints={shown?.endpoints ?? []} onFind={(id) => controller.current?.focus(id) ?? false} />
       <div class="graph-area">
         <div class="graph-canvas" ref={container} data-testid="graph" />
-        <Legend level={level} whatIf={diff !== undefined} large={controller.current?.large ?? false} />
         {selected !== undefined && shown !== undefined && (shown.endpoints.some((e) => e.id === selected) || selected.startsWith('ns:')) ? (
           <NodeDetails id={selected} map={shown} cluster={cluster} expandable={level === 'namespace'} onExpand={(ns) => void expand(ns)} onClose={() => setSelected(undefined)} onExplain={onExplain} />
         ) : null}
       </div>
+      <Legend level={level} whatIf={diff !== undefined} large={controller.current?.large ?? false} />
     </div>
   );
 }

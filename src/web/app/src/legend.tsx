@@ -18,8 +18,7 @@ export function Legend({ level, whatIf, large }: { level: MapLevel | undefined; 
           <div><span class="ln removed" /> what-if: removed</div>
         </>
       ) : null}
-      {large ? <div class="note">Large map: the most connected come first; zoom in, use Find, and click a node to draw its connections (up to 600).</div> : null}
-      <div class="note">Absent edge = denied. Click an edge to explain it.</div>
+      <div class="note">No edge = denied. Click an edge to explain it{large ? '; large map: most connected first, click a node to draw its connections (up to 600)' : ''}.</div>
     </div>
   );
 }

@@ -24,6 +24,10 @@ function Labels({ labels }: { labels: Record<string, string> | undefined }) {
 function Connections({ id, map, onExplain }: { id: string; map: MapView; onExplain(query: ExplainQuery): void }) {
   const outgoing = map.connections.filter((c) => c.from === id);
   const incoming = map.connections.filter((c) => c.to === id);
+  // Every other endpoint that has no connection to this one (two outside ranges are no pair).
+  const sources = new Set(incoming.map((c) => c.from));
+  const self = map.endpoints.find((e) => e.id === id);
+  const denied = map.endpoints.filter((e) => e.id !== id && !sources.has(e.id) && !(isExternal(e) && self !== undefined && isExternal(self)));
   const more = (n: number) => (n > 50 ? <li class="muted">and {n - 50} more</li> : null);
   const row = (other: string, from: string, to: string, ports: string) => {
     const query = explainQueryFor(map, from, to);
@@ -39,6 +43,8 @@ function Connections({ id, map, onExplain }: { id: string; map: MapView; onExpla
       <ul class="plain">{outgoing.slice(0, 50).map((c) => row(c.to, c.from, c.to, portsText(c.allow)))}{more(outgoing.length)}</ul>
       <h4>Reached from ({incoming.length})</h4>
       <ul class="plain">{incoming.slice(0, 50).map((c) => row(c.from, c.from, c.to, portsText(c.allow)))}{more(incoming.length)}</ul>
+      <h4>Not reached from ({denied.length})</h4>
+      <ul class="plain">{denied.slice(0, 50).map((e) => row(e.id, e.id, id, 'denied'))}{more(denied.length)}</ul>
     </>
   );
 }
