@@ -96,12 +96,15 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
     await saveScreenshot(page, 'graph', { docs: true });
   });
 
-  await t.test('the graph exports as an SVG that names the workloads', async () => {
+  await t.test('the graph exports as an SVG that names the workloads, and as a PNG', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
     const path = await download.path();
     const svg = await readFile(path, 'utf8');
     assert.match(svg, /^<\?xml[^>]*>\n<svg /);
     for (const name of ['frontend', 'backend', 'database']) assert.ok(svg.includes(`>${name}</tspan>`), name);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    assert.equal(png.suggestedFilename(), 'netwarden-graph.png');
+    assert.deepEqual([...(await readFile(await png.path())).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
   });
 
   await t.test('clicking the backend → database edge explains it with access-backend-database', async () => {
