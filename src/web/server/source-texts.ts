@@ -110,21 +110,25 @@ function dedent(lines: readonly string[], indent: number): string {
   return lines.map((l) => (l.slice(0, indent).trim() === '' ? l.slice(indent) : l.trimStart())).join('\n');
 }
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
+
 /** From the first `{` on the object's line to its matching `}`, strings skipped. */
 function jsonObjectAt(text: string, starts: Int32Array, line: number): DocumentText | undefined {
   const open = text.indexOf('{', starts[line - 1]!);
   if (open === -1) return undefined;
   let depth = 0;
   for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) {
-      const lineStart = starts[line - 1]!;
-      const indent = text.slice(lineStart, open);
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
+    } else if (c === OPEN) depth++;
+    else if (c === CLOSE && --depth === 0) {
+      const indent = text.slice(starts[line - 1]!, open);
       const body = text.slice(open, i + 1);
-      return { text: /^\s*$/.test(indent) ? body.replace(new RegExp(`\n${indent}`, 'g'), '\n') : body, firstLine: line };
+      return { text: indent !== '' && /^\s*$/.test(indent) ? body.replaceAll(`\n${indent}`, '\n') : body, firstLine: line };
     }
   }
   return undefined;
