@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -168,6 +168,33 @@ describe('GET /api/events', () => {
         assert.equal(cluster.generation, 2);
         assert.deepEqual(cluster.policies, []);
         assert.deepEqual(cluster.problems.map((p) => p.message), ['no Kubernetes objects in this file']);
+      } finally {
+        await dashboard.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('with --watch on a file: replacing the file (as editors save) reloads it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'netwarden-watch-file-'));
+    try {
+      const file = join(dir, 'guide.yaml');
+      const texts = await Promise.all(['frontend', 'backend', 'database'].map((name) => readFile(`examples/guide/${name}.yaml`, 'utf8')));
+      await writeFile(file, texts.join('\n---\n'));
+      const dashboard = await startDashboard({ inputs: [file], port: 0, watch: true, log: () => {} });
+      try {
+        assert.equal((await getJson<ClusterView>(dashboard.url, '/api/cluster')).counts.policies, 0);
+        const response = await openEvents(dashboard.url);
+        const reader = eventReader(response);
+        await reader.until((text) => text.includes('\n\n'));
+        const policy = await readFile('examples/guide/access-backend-database.yaml', 'utf8');
+        await writeFile(`${file}.new`, `${texts.join('\n---\n')}\n---\n${policy}`);
+        await rename(`${file}.new`, file);
+        assert.match(await reader.until((text) => text.includes('event: reload')), /data: \{"generation":2\}/);
+        response.destroy();
+        const cluster = await getJson<ClusterView>(dashboard.url, '/api/cluster');
+        assert.deepEqual(cluster.policies.map((p) => p.id), ['default/access-backend-database']);
       } finally {
         await dashboard.close();
       }
