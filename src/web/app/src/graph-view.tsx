@@ -81,6 +81,11 @@ export function GraphView({ map, cluster, diff, visible, onLevel, onExplain, onN
   useEffect(() => {
     if (map?.level !== 'namespace') setExpanded(new Set());
   }, [map?.level]);
+  // After a reload the workload map behind the open namespaces is fetched again.
+  useEffect(() => {
+    if (workloadMap === undefined) return;
+    void fetchMap('workload').then((loaded) => setWorkloadMap(loaded.kind === 'ok' ? loaded.value : undefined));
+  }, [cluster?.generation]);
 
   const level = map?.level;
   return (
