@@ -59,7 +59,7 @@ export function App() {
         </section>
         <section hidden={tab !== 'explain'} class="view">
           {built('explain') ? (
-            <ExplainView request={explain} map={map} />
+            <ExplainView request={explain} map={map} workloads={snapshot?.cluster.workloads} />
           ) : null}
         </section>
         <section hidden={tab !== 'policies'} class="view">

@@ -1,7 +1,7 @@
 // The Explain tab: the engine's verdict for one connection (what `netwarden eval` prints), and
 // every policy it names with the deciding lines highlighted.
 import { useEffect, useState } from 'preact/hooks';
-import type { EvalDirectionJson, ExplainView as ExplainJson, MapView } from '../../api-types.ts';
+import type { EvalDirectionJson, ExplainView as ExplainJson, MapView, WorkloadView } from '../../api-types.ts';
 import { fetchExplain } from './api.ts';
 import type { ExplainQuery } from './api.ts';
 import type { ExplainRequest } from './app.tsx';
@@ -26,7 +26,7 @@ function Direction({ name, d }: { name: string; d: EvalDirectionJson }) {
   );
 }
 
-export function ExplainView({ request, map }: { request: ExplainRequest | undefined; map: MapView | undefined }) {
+export function ExplainView({ request, map, workloads }: { request: ExplainRequest | undefined; map: MapView | undefined; workloads: readonly WorkloadView[] | undefined }) {
   const [form, setForm] = useState<ExplainQuery>({ from: '', to: '', port: '', protocol: 'TCP' });
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const run = async (query: ExplainQuery) => {
@@ -40,7 +40,8 @@ export function ExplainView({ request, map }: { request: ExplainRequest | undefi
     setForm(query);
     void run(query);
   }, [request?.seq]);
-  const ids = (map?.endpoints ?? []).filter((e) => e.kind !== 'Namespace').slice(0, 5000);
+  // Suggestions: the map's pods or workloads; at namespace level, the cluster's workloads.
+  const ids = (map?.level === 'namespace' ? (workloads ?? []).map((w) => ({ id: w.id })) : (map?.endpoints ?? [])).slice(0, 5000);
   return (
     <div class="explain-view" data-testid="explain-panel">
       <form class="toolbar explain-form" onSubmit={(e) => { e.preventDefault(); void run(form); }}>
