@@ -135,7 +135,7 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
     const text = await page.getByTestId('policies-panel').innerText();
     assert.ok(text.includes('default/access-backend-database'), text);
     assert.match(text, /app=database/);
-    await saveScreenshot(page, 'policies', { docs: true });
+    await saveScreenshot(page, 'policies');
   });
 
   await t.test('a what-if that deletes the policy allows frontend → database and the diff lists it', async () => {
