@@ -11,6 +11,16 @@ const io: CliIO = {
   stdout: process.stdout,
   stderr: process.stderr,
   clock: systemClock,
+  stopRequested: () =>
+    new Promise((resolve) => {
+      const stop = (signal: NodeJS.Signals): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve(signal);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    }),
 };
 
 // Errors writing stdout. While a command writes, src/cli/write-output.ts listens too and handles

@@ -26,8 +26,9 @@ export type {
 } from './model/cluster-policy.js';
 
 // engine: verdicts and the connectivity map
-export { compileCluster, evaluate, connectivity, DEFAULT_ENGINE_OPTIONS } from './engine/index.js';
+export { compileCluster, evaluate, connectivity, classConnectivity, expandConnectivity, DEFAULT_ENGINE_OPTIONS } from './engine/index.js';
 export type {
+  ClassConnectivity,
   CompiledCluster,
   ConnectivityOptions,
   EngineOptions,
@@ -57,6 +58,18 @@ export type { PortSet, PortRange } from './algebra/port-set.js';
 export { diffConnectivity, hasChanges, CONNECTION_CHANGE_KINDS } from './analysis/diff.js';
 export type { ConnectivityDiff, ConnectionChange, ConnectionChangeKind, DiffEndpoint, EndpointPresence } from './analysis/diff.js';
 export { compactChanges } from './analysis/diff-compact.js';
+
+// analysis: naming a connection as eval does, summaries and the namespace level (the dashboard's too)
+export { parseEndpointSpec, resolveEndpoint } from './analysis/resolve-endpoint.js';
+export type { EndpointSpec, EndpointResolution } from './analysis/resolve-endpoint.js';
+export { parsePortArg, resolvePort } from './analysis/resolve-port.js';
+export type { PortArg, ResolvedPort } from './analysis/resolve-port.js';
+export { evaluateNamedConnection } from './analysis/evaluate-ends.js';
+export type { NamedConnection } from './analysis/evaluate-ends.js';
+export type { Result } from './analysis/result.js';
+export { summarizePolicy, summarizeClusterPolicy, selectorText } from './analysis/policy-summary.js';
+export { namespaceMap } from './analysis/namespace-map.js';
+export type { NamespaceMap, NamespaceEndpoint, NamespaceConnection } from './analysis/namespace-map.js';
 
 // report: one formatter per output format
 export { formatters, MAP_OUTPUTS, EVAL_OUTPUTS, DIFF_OUTPUTS } from './report/index.js';

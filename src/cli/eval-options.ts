@@ -6,10 +6,10 @@ import type { EvalOutput } from '../report/index.js';
 import { inputFlags, newCommand, oneOf } from './command.js';
 import type { InputFlags } from './command.js';
 import type { CliIO } from './io.js';
-import { parseEndpointSpec } from './resolve-endpoint.js';
-import type { EndpointSpec } from './resolve-endpoint.js';
-import { parsePortArg } from './resolve-port.js';
-import type { PortArg } from './resolve-port.js';
+import { parseEndpointSpec } from '../analysis/resolve-endpoint.js';
+import type { EndpointSpec } from '../analysis/resolve-endpoint.js';
+import { parsePortArg } from '../analysis/resolve-port.js';
+import type { PortArg } from '../analysis/resolve-port.js';
 import { fail, ok } from './result.js';
 import type { Result } from './result.js';
 

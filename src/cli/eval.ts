@@ -1,4 +1,5 @@
-import { compileCluster, evaluate } from '../engine/index.js';
+import { compileCluster } from '../engine/index.js';
+import { evaluateNamedConnection } from '../analysis/evaluate-ends.js';
 import type { Cluster } from '../model/cluster.js';
 import { formatters } from '../report/index.js';
 import type { EvalResult } from '../report/index.js';
@@ -8,10 +9,7 @@ import type { EvalOptions } from './eval-options.js';
 import type { CliIO, ExitCode } from './io.js';
 import { EXIT } from './io.js';
 import { loadInput } from './load-input.js';
-import { resolveEndpoint } from './resolve-endpoint.js';
 import { startProgress } from './progress.js';
-import { resolvePort } from './resolve-port.js';
-import { fail, ok } from './result.js';
 import type { Result } from './result.js';
 import { writeOutput } from './write-output.js';
 
@@ -39,13 +37,5 @@ export async function runEval(argv: readonly string[], io: CliIO): Promise<ExitC
 }
 
 function evaluateOptions(cluster: Cluster, options: EvalOptions): Result<EvalResult> {
-  const from = resolveEndpoint(cluster, options.from.input, options.from.spec);
-  const to = resolveEndpoint(cluster, options.to.input, options.to.spec);
-  const errors = [...(from.ok ? [] : from.errors.map((e) => `--from: ${e}`)), ...(to.ok ? [] : to.errors.map((e) => `--to: ${e}`))];
-  if (!from.ok || !to.ok) return fail(...errors);
-  const port = resolvePort(options.port, options.protocol, to.value);
-  if (!port.ok) return port;
-  const connection = { from: from.value.end.endpoint, to: to.value.end.endpoint, port: port.value.port, protocol: port.value.protocol };
-  const verdict = evaluate(compileCluster(cluster), connection);
-  return ok({ from: from.value.end, to: to.value.end, portChoice: port.value.choice, verdict, policies: cluster.policies });
+  return evaluateNamedConnection(cluster, compileCluster(cluster), options);
 }

@@ -35,6 +35,11 @@ export interface CliIO {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly clock: Clock;
+  /**
+   * Resolves when the process is asked to stop (SIGINT, SIGTERM), with the signal's name: what a
+   * long-running command (`ui`) waits for. Absent: such a command stops at once after starting.
+   */
+  readonly stopRequested?: () => Promise<string>;
 }
 
 /**

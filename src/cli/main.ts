@@ -7,6 +7,7 @@ import { runLab } from './lab.js';
 import { runLint } from './lint.js';
 import { runMap } from './map.js';
 import { runTest } from './test.js';
+import { runUi } from './ui.js';
 
 type CommandRunner = (argv: readonly string[], io: CliIO) => Promise<ExitCode>;
 
@@ -18,6 +19,8 @@ const COMMANDS = {
   lint: runLint,
   map: runMap,
   test: runTest,
+  ui: (argv, io) => runUi(argv, io, 'ui'),
+  dashboard: (argv, io) => runUi(argv, io, 'dashboard'),
 } as const satisfies Record<string, CommandRunner>;
 
 const USAGE = `Usage: netwarden <command> [options]
@@ -32,6 +35,7 @@ Commands:
   lint      find policies that are wrong, useless or risky
   map       show who can reach whom, on which ports
   test      check intents (who must, and must not, reach whom) against the policies
+  ui        serve the dashboard in a browser: graph, matrix, explain, policies, what-if (alias: dashboard)
 
 Run "netwarden <command> --help" for a command's options. Docs: docs/cli.md.
 Exit codes: 0 ran fine; 1 the input had invalid objects, diff --exit-code found a change, lint

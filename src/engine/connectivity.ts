@@ -3,11 +3,20 @@ import type { Pod } from '../model/cluster.js';
 import { classConnections, type ClassConnections, type ClassEdge } from './class-connectivity.js';
 import type { CompiledCluster } from './compile.js';
 import { externalAtoms, type ExternalAtom } from './external-atoms.js';
-import { podClasses } from './pod-classes.js';
+import { podClasses, type PodClass } from './pod-classes.js';
 import type { ConnectivityMap, MapConnection, MapEndpoint, MapLevel, PodGroupEndpoint } from './types.js';
 
 export interface ConnectivityOptions {
   readonly level: MapLevel;
+}
+
+/** Connectivity before expansion: pods grouped into classes, and the class-to-class edges. */
+export interface ClassConnectivity {
+  readonly atoms: readonly ExternalAtom[];
+  readonly classes: readonly PodClass[];
+  /** Class id of each pod, in cluster.pods order. */
+  readonly classOfPod: Int32Array;
+  readonly edges: ClassConnections;
 }
 
 /**
@@ -15,9 +24,19 @@ export interface ConnectivityOptions {
  * then expanded to pods or workloads. Pairs that allow nothing and self pairs are omitted.
  */
 export function connectivity(compiled: CompiledCluster, options: ConnectivityOptions): ConnectivityMap {
+  return expandConnectivity(compiled, classConnectivity(compiled), options);
+}
+
+/** The class-level result, which callers that show several levels compute once. */
+export function classConnectivity(compiled: CompiledCluster): ClassConnectivity {
   const atoms = externalAtoms(compiled.cluster);
   const { classes, classOfPod } = podClasses(compiled, atoms);
-  const edges = classConnections(compiled, classes, atoms);
+  return { atoms, classes, classOfPod, edges: classConnections(compiled, classes, atoms) };
+}
+
+/** The class-level result expanded to one endpoint per pod or per workload. */
+export function expandConnectivity(compiled: CompiledCluster, classLevel: ClassConnectivity, options: ConnectivityOptions): ConnectivityMap {
+  const { atoms, classes, classOfPod, edges } = classLevel;
   const groups = groupPods(compiled.cluster.pods, classOfPod, options.level);
   const endpoints: MapEndpoint[] = [...groups.map((g) => g.endpoint), ...atoms.map(externalEndpoint)];
   return { level: options.level, endpoints, connections: expandToConnections(edges, groups, classes.length, endpoints) };
@@ -105,7 +124,8 @@ function podEndpoint(pod: Pod): PodGroupEndpoint {
   return { id: `${pod.namespace}/${pod.name}`, kind: 'Pod', namespace: pod.namespace, name: pod.name, pods: [] };
 }
 
-function workloadEndpoint(pod: Pod): PodGroupEndpoint {
+/** The workload endpoint a pod belongs to at workload level (its `pods` left empty). */
+export function workloadEndpoint(pod: Pod): PodGroupEndpoint {
   // A static (mirror) pod's controller is its Node, which is not a workload: show the pod itself.
   if (!pod.owner || pod.owner.kind === 'Node') {
     return { id: `${pod.namespace}/pod/${pod.name}`, kind: 'Pod', namespace: pod.namespace, name: pod.name, pods: [] };

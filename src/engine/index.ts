@@ -3,4 +3,4 @@ export type * from './types.js';
 export { DEFAULT_ENGINE_OPTIONS, isExternalEndpoint } from './types.js';
 export { compileCluster, type CompiledCluster } from './compile.js';
 export { evaluate } from './evaluate.js';
-export { connectivity, type ConnectivityOptions } from './connectivity.js';
+export { classConnectivity, connectivity, expandConnectivity, workloadEndpoint, type ClassConnectivity, type ConnectivityOptions } from './connectivity.js';

@@ -1,7 +1,7 @@
 import type { Protocol } from '../model/common.js';
 import type { Pod, Service, ServicePort } from '../model/cluster.js';
 import type { Endpoint } from '../engine/types.js';
-import type { PortChoice } from '../report/eval-result.js';
+import type { PortChoice } from './eval-result.js';
 import type { EndpointResolution } from './resolve-endpoint.js';
 import { fail, ok } from './result.js';
 import type { Result } from './result.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseEndpointSpec, resolveEndpoint } from '../../src/cli/resolve-endpoint.js';
+import { parseEndpointSpec, resolveEndpoint } from '../../src/analysis/resolve-endpoint.js';
 import type { Cluster, Service, Workload } from '../../src/model/cluster.js';
 import { cluster, pod, port } from '../helpers/builders.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { EndpointResolution } from '../../src/cli/resolve-endpoint.js';
-import { parsePortArg, resolvePort } from '../../src/cli/resolve-port.js';
+import type { EndpointResolution } from '../../src/analysis/resolve-endpoint.js';
+import { parsePortArg, resolvePort } from '../../src/analysis/resolve-port.js';
 import type { Service } from '../../src/model/cluster.js';
 import { pod, port } from '../helpers/builders.js';
 

@@ -2,8 +2,8 @@ import { assertNever } from '../model/common.js';
 import { WORKLOAD_KINDS } from '../model/cluster.js';
 import type { Cluster, Service, Workload, WorkloadKind } from '../model/cluster.js';
 import { parseIP } from '../algebra/ip-set.js';
-import { serviceBackends, sortByName, workloadId, workloadPods } from '../analysis/workload-pods.js';
-import type { ResolvedEnd } from '../report/eval-result.js';
+import { serviceBackends, sortByName, workloadId, workloadPods } from './workload-pods.js';
+import type { ResolvedEnd } from './eval-result.js';
 import { fail, ok } from './result.js';
 import type { Result } from './result.js';
 
