@@ -17,7 +17,7 @@ import { cluster, ipBlock, namespace, pod, podPeer, policy, port, rule, selector
 import { LAB_GOLDEN_DIR, LAB_TEST_DIR, assertLabGolden } from './golden.js';
 
 const FIXTURE = 'render-every-rule-kind';
-const OPTIONS: RenderOptions = { table: 'netwarden_lab', ipBlockMatchesPodIPs: true, deny: 'drop' };
+const OPTIONS: RenderOptions = { table: 'netwarden_lab', ipBlockMatchesPodIPs: true, networksMatchPodIPs: true, deny: 'drop' };
 
 async function fixturePlan(): Promise<LabPlan> {
   const file = join(LAB_TEST_DIR, 'fixtures', `${FIXTURE}.yaml`);
