@@ -136,6 +136,7 @@ export function describeDisagreements(seed: number, cluster: Cluster, outcome: C
   lines.push('pods:', ...cluster.pods.map((p) => `  ${podId(p)} ${JSON.stringify(p.labels)} ${p.ips.join(' ')} ports ${JSON.stringify(p.ports)}`));
   lines.push('namespaces:', ...cluster.namespaces.map((n) => `  ${n.name} ${JSON.stringify(n.labels)}`));
   lines.push('policies:', ...cluster.policies.map((p) => `  ${JSON.stringify({ ns: p.namespace, name: p.name, podSelector: p.podSelector, policyTypes: p.policyTypes, ingress: p.ingress, egress: p.egress }, (k, v: unknown) => (k === 'source' ? undefined : v))}`));
+  lines.push('cluster-wide policies:', ...(cluster.clusterPolicies ?? []).map((p) => `  ${JSON.stringify({ kind: p.kind, name: p.name, tier: p.tier, priority: p.priority, subject: p.subject, ingress: p.ingress, egress: p.egress }, (k, v: unknown) => (k === 'source' ? undefined : v))}`));
   cluster.pods.forEach((p, i) => {
     if (involved.has(podId(p))) lines.push(`ruleset of ${podId(p)}:`, outcome.rulesets.get(i) ?? '');
   });
