@@ -14,8 +14,9 @@ import type { Result } from './result.js';
 
 export const LAB_USAGE = `Usage: netwarden lab <up|probe|down|run> [options]
 
-Builds the cluster's pods as Linux network namespaces, compiles its NetworkPolicies to nftables,
-sends real TCP/UDP/SCTP traffic and compares what the kernel did with what the engine says.
+Builds the cluster's pods as Linux network namespaces, compiles its policies (AdminNetworkPolicy,
+NetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy) to nftables, sends real
+TCP/UDP/SCTP traffic and compares what the kernel did with what the engine says.
 Needs root, iproute2 and nftables. Docs: docs/lab.md.
 
 Commands:
@@ -78,7 +79,7 @@ function withProbeFlags(command: Command): Command {
 }
 
 export function labUpCommand(io: CliIO): Command {
-  return withBuildFlags(newCommand('lab up', 'Build the lab: a network namespace per pod, nftables from the NetworkPolicies.', io));
+  return withBuildFlags(newCommand('lab up', 'Build the lab: a network namespace per pod, nftables from the policies of every tier.', io));
 }
 
 export function labProbeCommand(io: CliIO): Command {

@@ -56,12 +56,22 @@ function listenUdp(port) {
   });
 }
 
+// Listening is known, not guessed from a delay: socat -d -d says "listening on" once it listens,
+// and exits at once when the kernel has no SCTP. Its log is read to the end, so that the pipe
+// never fills and blocks it.
 function listenSctp(port) {
   return new Promise((resolve, reject) => {
-    const child = spawn('socat', ['SCTP6-LISTEN:' + port + ',ipv6only=0,fork,reuseaddr', 'SYSTEM:echo netwarden-lab ' + identity], { stdio: 'ignore' });
-    const failed = setTimeout(() => resolve({ close: () => child.kill() }), 150);
-    child.once('exit', (code) => { clearTimeout(failed); reject(new Error('socat SCTP listener exited ' + code)); });
-    child.once('error', (error) => { clearTimeout(failed); reject(error); });
+    const child = spawn('socat', ['-d', '-d', 'SCTP6-LISTEN:' + port + ',ipv6only=0,fork,reuseaddr', 'SYSTEM:echo netwarden-lab ' + identity], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    let settled = false;
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      if (settled) return;
+      log += chunk;
+      if (log.includes(' listening on ')) { settled = true; resolve({ close: () => child.kill() }); }
+    });
+    child.once('exit', (code) => { if (!settled) { settled = true; reject(new Error('socat SCTP listener exited ' + code)); } });
+    child.once('error', (error) => { if (!settled) { settled = true; reject(error); } });
   });
 }
 

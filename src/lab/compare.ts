@@ -37,18 +37,24 @@ export interface ComparisonSummary {
 
 export const ANSWER_PREFIX = 'netwarden-lab ';
 
+/** The engine options about pod addresses that the lab's renderer honours too. */
+export interface AddressOptions {
+  readonly ipBlockMatchesPodIPs: boolean;
+  readonly networksMatchPodIPs: boolean;
+}
+
 /**
  * The engine's verdict on each probe. A connection goes over one address family, and evaluate()
  * takes pods, not addresses: each family is evaluated on the cluster with only that family's pod
  * addresses, which is what an ipBlock can see of that connection.
  */
-export function engineVerdicts(cluster: Cluster, topology: Topology, probes: readonly PlannedProbe[], ipBlockMatchesPodIPs: boolean): boolean[] {
+export function engineVerdicts(cluster: Cluster, topology: Topology, probes: readonly PlannedProbe[], options: AddressOptions): boolean[] {
   const compiled = new Map<Family, CompiledCluster>();
   const byFamily = (family: Family): CompiledCluster => {
     let c = compiled.get(family);
     if (c === undefined) {
       const pods = cluster.pods.map((pod) => ({ ...pod, ips: pod.ips.filter((ip) => parseAddress(ip)?.family === family) }));
-      c = compileCluster({ ...cluster, pods }, { ipBlockMatchesPodIPs });
+      c = compileCluster({ ...cluster, pods }, { ipBlockMatchesPodIPs: options.ipBlockMatchesPodIPs, networksMatchPodIPs: options.networksMatchPodIPs });
       compiled.set(family, c);
     }
     return c;

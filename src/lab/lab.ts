@@ -72,7 +72,8 @@ function running(pid: number): boolean {
 export function rulesets(plan: LabPlan): Map<number, string> {
   const out = new Map<number, string>();
   plan.cluster.pods.forEach((pod, index) => {
-    out.set(index, renderPodRuleset(plan.cluster, pod, plan.services, { table: plan.table, ipBlockMatchesPodIPs: plan.options.ipBlockMatchesPodIPs, deny: plan.options.deny }));
+    const { ipBlockMatchesPodIPs, networksMatchPodIPs, deny } = plan.options;
+    out.set(index, renderPodRuleset(plan.cluster, pod, plan.services, { table: plan.table, ipBlockMatchesPodIPs, networksMatchPodIPs, deny }));
   });
   return out;
 }
@@ -127,7 +128,7 @@ export async function labProbe(plan: LabPlan, dataplane: Dataplane, request: Pro
   const notes = listenNotes(plan, failed);
   const cannot = (probe: PlannedProbe): boolean => (failed.get(probe.toHost) ?? []).some((p) => p.port === probe.port && p.protocol === probe.protocol);
   const probes = planned.probes.filter((probe) => !cannot(probe));
-  const verdicts = engineVerdicts(plan.cluster, plan.topology, probes, plan.options.ipBlockMatchesPodIPs);
+  const verdicts = engineVerdicts(plan.cluster, plan.topology, probes, plan.options);
   const results = await probeWithRetry(dataplane, probes, verdicts, { timeoutMs: request.timeoutMs, deny: plan.options.deny });
   const rows = compareResults(plan.topology, probes, results, verdicts, plan.options.deny);
   return { rows, summary: summarize(rows), notes, millis: performance.now() - started };

@@ -9,6 +9,7 @@ import { podId } from '../model/cluster.js';
 import { parseAddress } from './addresses.js';
 import { ALL_PODS_SET, addressesOf, familyWord, ruleParts, selectablePods } from './nft-rules.js';
 import type { NftSet } from './nft-rules.js';
+import { renderTierChain, tierChainName, tierPolicies } from './nft-tiers.js';
 import { selects } from './selectors.js';
 
 export interface RenderOptions {
@@ -16,6 +17,8 @@ export interface RenderOptions {
   readonly table: string;
   /** semantics §5.1; the engine's default (true) unless the lab is told otherwise. */
   readonly ipBlockMatchesPodIPs: boolean;
+  /** ANP semantics §3.3 #2; the engine's option of the same name (default true). */
+  readonly networksMatchPodIPs: boolean;
   /**
    * What an isolated pod does with a connection no rule allows. 'drop' (most plugins): the peer
    * sees a timeout. 'reject': a TCP reset, or an ICMP admin-prohibited error for UDP and SCTP, so
@@ -56,15 +59,17 @@ export function renderPodRuleset(
   options: RenderOptions,
 ): string {
   const sets: NftSet[] = [];
-  const chains = (['ingress', 'egress'] as const).map((direction) => renderChain(cluster, subject, direction, options, sets));
-  if (!options.ipBlockMatchesPodIPs) sets.unshift(...allPodSets(cluster));
+  const chains = (['ingress', 'egress'] as const).map((direction) => renderDirection(cluster, subject, direction, options, sets));
+  if (!options.ipBlockMatchesPodIPs || !options.networksMatchPodIPs) sets.unshift(...allPodSets(cluster));
   const lines = [
     `# netwarden lab: pod ${podId(subject)} (${subject.ips.join(', ')})`,
     `table inet ${options.table}`,
     `delete table inet ${options.table}`,
     `table inet ${options.table} {`,
     ...sets.flatMap(renderSet),
-    ...chains.flat(),
+    // The tiers' regular chains come before the base chains that jump to them.
+    ...chains.flatMap((c) => c.tiers),
+    ...chains.flatMap((c) => c.base),
     ...renderServices(services),
     '}',
   ];
@@ -78,21 +83,59 @@ export function applyingPolicies(cluster: Cluster, pod: Pod, direction: Directio
   );
 }
 
-function renderChain(cluster: Cluster, subject: Pod, direction: Direction, options: RenderOptions, sets: NftSet[]): string[] {
+interface DirectionChains {
+  /** The base chain (hook input or output). */
+  readonly base: readonly string[];
+  /** The regular chains of the admin and baseline tiers that the base chain jumps to. */
+  readonly tiers: readonly string[];
+}
+
+/**
+ * ANP semantics §7.2, one direction judged at this pod: jump to the admin tier (it accepts, denies,
+ * or returns on a Pass or no match), then NetworkPolicy, final for an isolated pod (semantics §4),
+ * then, for a pod it does not isolate, jump to the baseline tier, then the chain's policy: accept.
+ */
+function renderDirection(cluster: Cluster, subject: Pod, direction: Direction, options: RenderOptions, sets: NftSet[]): DirectionChains {
   const head = [`\tchain ${direction} {`, `\t\ttype filter hook ${HOOK[direction]} priority filter; policy accept;`];
   const policies = applyingPolicies(cluster, subject, direction);
-  if (policies.length === 0) {
+  const admin = tierPolicies(cluster, subject, direction, 'admin');
+  const baseline = policies.length === 0 ? tierPolicies(cluster, subject, direction, 'baseline') : [];
+  if (policies.length === 0 && admin.length === 0 && baseline.length === 0) {
     // semantics §4: a pod no policy selects for a direction is not isolated in it.
-    return [...head, `\t\t# not isolated for ${direction}: accept everything`, '\t}'];
+    return { base: [...head, `\t\t# not isolated for ${direction}: accept everything`, '\t}'], tiers: [] };
   }
-  const body = [
+  const context = { cluster, subject, direction, networksMatchPodIPs: options.networksMatchPodIPs, deny: DENY_STATEMENTS[options.deny] };
+  const tiers = [
+    ...(admin.length > 0 ? renderTierChain(context, 'admin', admin, sets) : []),
+    ...(baseline.length > 0 ? renderTierChain(context, 'baseline', baseline, sets) : []),
+  ];
+  const body = [...preamble(direction)];
+  if (admin.length > 0) body.push(`\t\tjump ${tierChainName(direction, 'admin')}`);
+  if (policies.length > 0) {
+    body.push(...networkPolicyStage(cluster, subject, direction, policies, options, sets));
+  } else if (baseline.length > 0) {
+    body.push(`\t\tjump ${tierChainName(direction, 'baseline')}`, `\t\t# default: accept`);
+  } else {
+    body.push(`\t\t# not isolated for ${direction}, no baseline policy: accept`);
+  }
+  return { base: [...head, ...body, '\t}'], tiers };
+}
+
+function preamble(direction: Direction): string[] {
+  return [
     // semantics §4: replies of an allowed connection are allowed whatever the other direction says.
     '\t\tct state established,related accept',
     // semantics §4.1: a pod can always reach itself (its own address goes over loopback).
     `\t\t${LOOPBACK[direction]} accept`,
-    // semantics §2.9: NetworkPolicy is defined for TCP, UDP and SCTP only; the lab lets the rest (ICMP, neighbour discovery) through.
+    // semantics §2.9: NetworkPolicy is defined for TCP, UDP and SCTP only, and netwarden's verdicts (the
+    // cluster tiers' too, ANP semantics §12 #20) are for those; the lab lets the rest (ICMP, neighbour discovery) through.
     '\t\tmeta l4proto != { tcp, udp, sctp } accept',
   ];
+}
+
+/** semantics §4: an isolated pod accepts what one of its policies' rules allows, and denies the rest. */
+function networkPolicyStage(cluster: Cluster, subject: Pod, direction: Direction, policies: readonly NetworkPolicy[], options: RenderOptions, sets: NftSet[]): string[] {
+  const body: string[] = [];
   policies.forEach((policy, policyIndex) => {
     body.push(`\t\t# ${policyId(policy)}`);
     for (const rule of policy[direction]) {
@@ -112,7 +155,7 @@ function renderChain(cluster: Cluster, subject: Pod, direction: Direction, optio
     }
   });
   for (const statement of DENY_STATEMENTS[options.deny]) body.push(`\t\t${statement} comment "isolated for ${direction}"`);
-  return [...head, ...body, '\t}'];
+  return body;
 }
 
 function allPodSets(cluster: Cluster): NftSet[] {
@@ -122,7 +165,7 @@ function allPodSets(cluster: Cluster): NftSet[] {
     type: family === 4 ? 'ipv4_addr' : 'ipv6_addr',
     interval: false,
     elements: addressesOf(pods, family),
-    comment: 'every pod address (ipBlocks do not match pods)',
+    comment: 'every pod address (for ipBlocks or networks that do not match pods)',
   }));
 }
 

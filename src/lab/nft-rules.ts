@@ -39,20 +39,20 @@ export interface RuleContext {
   readonly policyNamespace: string;
 }
 
-const FAMILIES = [4, 6] as const;
-const PROTOCOL_WORD = { TCP: 'tcp', UDP: 'udp', SCTP: 'sctp' } as const satisfies Record<Protocol, string>;
+export const FAMILIES = [4, 6] as const;
+export const PROTOCOL_WORD = { TCP: 'tcp', UDP: 'udp', SCTP: 'sctp' } as const satisfies Record<Protocol, string>;
 export const ALL_PODS_SET = { 4: 'pods_v4', 6: 'pods_v6' } as const;
 
 export function familyWord(family: Family): 'ip' | 'ip6' {
   return family === 4 ? 'ip' : 'ip6';
 }
 
-function addressType(family: Family): string {
+export function addressType(family: Family): string {
   return family === 4 ? 'ipv4_addr' : 'ipv6_addr';
 }
 
 /** The remote end's address field: the source for ingress, the destination for egress. */
-function remoteField(context: RuleContext, family: Family): string {
+export function remoteField(context: Pick<RuleContext, 'direction'>, family: Family): string {
   return `${familyWord(family)} ${context.direction === 'ingress' ? 'saddr' : 'daddr'}`;
 }
 
@@ -122,7 +122,7 @@ function ipBlockAlternatives(context: RuleContext, peer: IPBlockPeer, sets: NftS
 }
 
 /** CIDRs nest or are disjoint: keeping the outermost ones gives the same union with no overlap (nft refuses overlapping intervals). */
-function outermost(networks: readonly Network[]): Network[] {
+export function outermost(networks: readonly Network[]): Network[] {
   const sorted = [...networks].sort((a, b) => a.prefix - b.prefix);
   const kept: Network[] = [];
   for (const n of sorted) {
@@ -131,7 +131,7 @@ function outermost(networks: readonly Network[]): Network[] {
   return kept.sort((a, b) => (a.network < b.network ? -1 : a.network > b.network ? 1 : 0));
 }
 
-function namespaceLabels(cluster: Cluster, namespace: string): Labels {
+export function namespaceLabels(cluster: Cluster, namespace: string): Labels {
   // semantics §2.5: every namespace carries kubernetes.io/metadata.name, declared or not.
   return cluster.namespaces.find((ns) => ns.name === namespace)?.labels ?? { 'kubernetes.io/metadata.name': namespace };
 }
@@ -184,7 +184,7 @@ export function namedPorts(pod: Pod, name: string, protocol: Protocol): number[]
   return pod.ports.filter((p) => p.name === name && p.protocol === protocol).map((p) => p.containerPort);
 }
 
-function mergeRanges(ranges: readonly [number, number][]): string[] {
+export function mergeRanges(ranges: readonly [number, number][]): string[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [from, to] of sorted) {

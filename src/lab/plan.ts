@@ -3,6 +3,7 @@
 // for Services. Pure; the netns dataplane builds what this describes.
 import type { Cluster, Pod } from '../model/cluster.js';
 import { podId } from '../model/cluster.js';
+import { clusterPolicyTag } from '../model/cluster-policy.js';
 import { formatAddress, lastAddress, networkContains, parseAddress, parseNetwork } from './addresses.js';
 import type { Address, Family, Network } from './addresses.js';
 import { TABLE_PREFIX } from './nft-render.js';
@@ -20,6 +21,8 @@ export interface LabOptions {
   readonly serviceCidr: string;
   /** semantics §5.1, as the engine's option of the same name; default true. */
   readonly ipBlockMatchesPodIPs: boolean;
+  /** ANP semantics §3.3 #2, as the engine's option of the same name; default true. */
+  readonly networksMatchPodIPs: boolean;
   /** What isolated pods do with what no rule allows (see RenderOptions.deny); default 'drop'. */
   readonly deny: DenyAction;
 }
@@ -30,6 +33,7 @@ export const DEFAULT_LAB_OPTIONS: LabOptions = Object.freeze({
   podCidrV6: 'fd00:10:244::/64',
   serviceCidr: '10.96.0.0/16',
   ipBlockMatchesPodIPs: true,
+  networksMatchPodIPs: true,
   deny: 'drop',
 });
 
@@ -61,17 +65,14 @@ export function planLab(input: Cluster, options: LabOptions): PlanResult {
   const notes: string[] = [];
   const labPods = input.pods.filter((pod) => !pod.hostNetwork);
   for (const pod of input.pods) if (pod.hostNetwork) notes.push(`${podId(pod)} uses the host network: not part of the lab (semantics §5.3)`);
-  const blocks = ipBlocksOf(input);
+  const blocks = namedNetworks(input);
   const dualStack = blocks.some((b) => b.family === 6) || labPods.some((pod) => pod.ips.some((ip) => ip.includes(':')));
   const used = new Set<string>();
   const pods = assignPodAddresses(labPods, options, dualStack, used, errors);
   if (errors.length > 0) return { ok: false, errors };
   const externals = externalAddresses(blocks, options, used, notes);
-  const clusterPolicies = input.clusterPolicies ?? [];
-  if (clusterPolicies.length > 0) {
-    notes.push(`${clusterPolicies.length} cluster-wide policies (AdminNetworkPolicy and kin) left out: the lab compiles NetworkPolicy v1, and compares with the engine without them`);
-  }
-  const cluster: Cluster = { ...input, pods, clusterPolicies: [] };
+  notes.push(...unmatchablePeerNotes(input));
+  const cluster: Cluster = { ...input, pods };
   const services = planServices(cluster, options.serviceCidr, used, notes);
   const hosts: HostInput[] = [
     ...pods.map((pod) => ({ kind: 'pod' as const, identity: podId(pod), netnsSuffix: `${pod.namespace}-${pod.name}`, addresses: pod.ips })),
@@ -85,21 +86,38 @@ export function planLab(input: Cluster, options: LabOptions): PlanResult {
   };
 }
 
-function ipBlocksOf(cluster: Cluster): Network[] {
-  const out: Network[] = [];
+/** Every CIDR that an ipBlock (cidr and excepts) or a cluster-wide policy's `networks` peer names. */
+function namedNetworks(cluster: Cluster): Network[] {
+  const texts: string[] = [];
   for (const policy of cluster.policies) {
     for (const rule of [...policy.ingress, ...policy.egress]) {
       if (rule.peers.kind === 'any') continue;
-      for (const peer of rule.peers.items) {
-        if (peer.kind !== 'ipBlock') continue;
-        for (const text of [peer.cidr, ...peer.except]) {
-          const network = parseNetwork(text);
-          if (network !== undefined) out.push(network);
+      for (const peer of rule.peers.items) if (peer.kind === 'ipBlock') texts.push(peer.cidr, ...peer.except);
+    }
+  }
+  for (const policy of cluster.clusterPolicies ?? []) {
+    for (const rule of [...policy.ingress, ...policy.egress]) {
+      for (const peer of rule.peers) if (peer.kind === 'networks') texts.push(...peer.cidrs);
+    }
+  }
+  return texts.map(parseNetwork).filter((n): n is Network => n !== undefined);
+}
+
+/** `nodes` and `domainNames` peers match nothing in netwarden (no Nodes, no DNS data); the lab says so. */
+function unmatchablePeerNotes(cluster: Cluster): string[] {
+  const notes: string[] = [];
+  for (const policy of cluster.clusterPolicies ?? []) {
+    for (const [direction, rules] of [['ingress', policy.ingress], ['egress', policy.egress]] as const) {
+      for (const rule of rules) {
+        for (const peer of rule.peers) {
+          if (peer.kind === 'nodes' || peer.kind === 'domainNames') {
+            notes.push(`${clusterPolicyTag(policy.kind)} ${policy.name} ${direction}[${rule.index}]: a ${peer.kind} peer matches nothing, in the engine and in the lab`);
+          }
         }
       }
     }
   }
-  return out;
+  return notes;
 }
 
 /** status.podIP(s) when given and unique; otherwise the next free address of the pod CIDR (per family). */

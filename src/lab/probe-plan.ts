@@ -30,7 +30,7 @@ const FALLBACK: readonly PortRef[] = [{ protocol: 'TCP', port: 80 }];
 
 /**
  * Relevant ports of a destination pod: its container ports, and both ends of every numeric port
- * or range a policy names (named ports resolve to container ports, already listed). A cluster
+ * or range a policy (NetworkPolicy or cluster-wide) names (named ports resolve to container ports, already listed). A cluster
  * that declares no port at all is probed on TCP/80. External hosts: all of those.
  */
 export function planProbes(cluster: Cluster, topology: Topology, selection: ProbeSelection): ProbePlan {
@@ -72,6 +72,14 @@ function policyPortEnds(cluster: Cluster): PortRef[] {
       for (const entry of rule.ports.items) {
         if (entry.port.kind !== 'range') continue;
         out.push({ protocol: entry.protocol, port: entry.port.from }, { protocol: entry.protocol, port: entry.port.to });
+      }
+    }
+  }
+  for (const policy of cluster.clusterPolicies ?? []) {
+    for (const rule of [...policy.ingress, ...policy.egress]) {
+      if (rule.ports.kind === 'any') continue;
+      for (const entry of rule.ports.items) {
+        if (entry.kind === 'range') out.push({ protocol: entry.protocol, port: entry.from }, { protocol: entry.protocol, port: entry.to });
       }
     }
   }

@@ -1,6 +1,6 @@
 // netwarden lab through the command line: usage errors (anyone), then as root the guide's
 // experiment end to end: lab run --check, and lab up -> curl-like requests through Service names
-// -> lab probe -> lab down.
+// -> lab probe -> lab down; and lab run --check on the cluster-wide example's tiers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -48,6 +48,25 @@ test('lab run --check on the guide: frontend -> database times out, backend -> d
     assert.match(stdout, /^default\/backend-0 +default\/database-0 \(10\.244\.0\.5\) +TCP\/80 +answered +allowed$/m);
     assert.match(stdout, /^72 probes in [0-9.]+ s: 57 answered, 15 denied \(timed out, rejected or blocked\); the kernel agrees with the engine on all 72\.$/m);
     assert.deepEqual((await labNamespaces()).filter((ns) => ns.startsWith('nw-ltguide-')), [], 'lab run removes its lab');
+  } finally {
+    await unlock();
+  }
+});
+
+test('lab run --check on examples/cluster-wide: each tier decides some probes (ANP Deny and Pass, CNP Pass and Deny, BANP Deny, NetworkPolicy), all as the engine says', { skip }, async () => {
+  const unlock = await acquireLabLock();
+  try {
+    const { code, stdout } = await run(['lab', 'run', '-f', 'examples/cluster-wide', '--name', 'lttiercli', '--check']);
+    assert.equal(code, 0, stdout);
+    const row = (from: string, to: string, port: string, kernel: string, engine: string): RegExp =>
+      new RegExp(`^${from} +${to.replace(/[().]/g, '\\$&')} +${port} +${kernel} +${engine}$`, 'm');
+    assert.match(stdout, row('partners/api', 'shop/db (10.0.1.2)', 'TCP/5432', 'timed out', 'denied'), 'ANP protect-databases denies');
+    assert.match(stdout, row('monitoring/prometheus', 'shop/web (10.0.1.1)', 'TCP/9090', 'answered', 'allowed'), 'ANP Pass, then the NetworkPolicy allows metrics');
+    assert.match(stdout, row('monitoring/prometheus', 'shop/web (10.0.1.1)', 'TCP/8080', 'timed out', 'denied'), 'ANP Pass, then the NetworkPolicy denies the rest');
+    assert.match(stdout, row('monitoring/prometheus', 'shop/db (10.0.1.2)', 'TCP/9187', 'timed out', 'denied'), 'ANP Pass, no NetworkPolicy, BANP Deny');
+    assert.match(stdout, row('shop/web', 'shop/db (10.0.1.2)', 'TCP/5432', 'answered', 'allowed'), 'CNP Pass to pods');
+    assert.match(stdout, row('shop/web', 'external/128.0.0.1 (128.0.0.1)', 'TCP/5432', 'timed out', 'denied'), 'CNP Deny to 0.0.0.0/0');
+    assert.match(stdout, /^72 probes in [0-9.]+ s: 50 answered, 22 denied \(timed out, rejected or blocked\); the kernel agrees with the engine on all 72\.$/m);
   } finally {
     await unlock();
   }

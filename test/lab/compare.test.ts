@@ -39,5 +39,5 @@ test('the engine is asked per address family: an IPv6 ipBlock does not open an I
   const a = pod('ns/a', { app: 'a' }, { ips: ['10.244.0.2', 'fd00:10:244::2'] });
   const b = pod('ns/b', { app: 'b' }, { ips: ['10.244.0.3', 'fd00:10:244::3'] });
   const c = cluster({ pods: [a, b], policies: [policy('ns/v6-only', { podSelector: selector({ app: 'b' }), ingress: [rule([ipBlock('fd00:10:244::2/128')])] })] });
-  assert.deepEqual(engineVerdicts(c, topology, [v4, v6], true), [false, true]);
+  assert.deepEqual(engineVerdicts(c, topology, [v4, v6], { ipBlockMatchesPodIPs: true, networksMatchPodIPs: true }), [false, true]);
 });

@@ -1,5 +1,6 @@
 // The shared corpora as lab cases: every recipe scenario (with its policies), and every
-// netpol-analyzer input folder with 1..MAX_PODS pods and at least one NetworkPolicy.
+// netpol-analyzer input folder with 1..MAX_PODS pods and at least one NetworkPolicy,
+// AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDocuments, loadSources } from '../../src/load/index.js';
@@ -29,7 +30,8 @@ export function corpusCases(): CorpusCase[] | undefined {
   return [...recipes, ...analyzer];
 }
 
-/** Small enough for the lab, and with something to check. */
+/** Small enough for the lab, and with something to check: a NetworkPolicy or a cluster-wide policy. */
 export function labSized(cluster: Cluster): boolean {
-  return cluster.pods.length > 0 && cluster.pods.length <= MAX_PODS && cluster.policies.length > 0;
+  const policies = cluster.policies.length + (cluster.clusterPolicies?.length ?? 0);
+  return cluster.pods.length > 0 && cluster.pods.length <= MAX_PODS && policies > 0;
 }

@@ -27,7 +27,8 @@ if (unavailable.length > 0 || cases === undefined) {
     const sampled = c.name.startsWith('recipes/') || all || analyzerIndex++ % 5 === 0;
     test(`the kernel does what evaluate() says on ${c.name}`, async (t) => {
       const cluster = await c.load();
-      if (!labSized(cluster)) return t.skip(`${cluster.pods.length} pods, ${cluster.policies.length} policies: not 1..${MAX_PODS} pods with a policy`);
+      const policies = cluster.policies.length + (cluster.clusterPolicies?.length ?? 0);
+      if (!labSized(cluster)) return t.skip(`${cluster.pods.length} pods, ${policies} policies: not 1..${MAX_PODS} pods with a policy`);
       if (!sampled) return t.skip('not in the sample (NETWARDEN_LAB_CORPUS=all runs it)');
       const unlock = await acquireLabLock();
       try {

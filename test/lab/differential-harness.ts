@@ -2,7 +2,7 @@
 // clusters' shape, built once; per cluster only the identities and the rulesets change (each
 // pod's table replaced atomically), then every (source, destination, port) is probed and compared
 // with evaluate().
-import type { Cluster } from '../../src/model/cluster.js';
+import type { Cluster, Pod } from '../../src/model/cluster.js';
 import { podId } from '../../src/model/cluster.js';
 import type { Protocol } from '../../src/model/common.js';
 import { removeLab } from '../../src/lab/cleanup.js';
@@ -16,22 +16,34 @@ import type { DenyAction } from '../../src/lab/nft-render.js';
 import { planProbes } from '../../src/lab/probe-plan.js';
 import { claimStateDir, stateDirOf } from '../../src/lab/state.js';
 import { buildTopology } from '../../src/lab/topology.js';
-import type { Topology } from '../../src/lab/topology.js';
+import type { LabHost, Topology } from '../../src/lab/topology.js';
 import { EXTERNAL_ADDRESSES, POD_ADDRESSES, PROBE_PORTS } from './random-cluster.js';
 
-/** How a cluster is run: the denial, and semantics §5.1's option, given alike to the renderer and the engine. */
+/**
+ * How a cluster is run: the denial, semantics §5.1's option and ANP semantics §3.3's, given alike
+ * to the renderer and the engine.
+ */
 export interface Variant {
   readonly deny: DenyAction;
   readonly ipBlockMatchesPodIPs: boolean;
+  readonly networksMatchPodIPs: boolean;
 }
 
 /**
  * Most clusters deny with 'reject' (a denial is seen at once, and a timeout is a fault, not a
  * verdict); every tenth with 'drop', as most plugins and `netwarden lab` by default do. Every fifth
- * (offset 3) has ipBlocks that do not match pod addresses (the engine option; default: they do).
+ * (offset 3) has ipBlocks that do not match pod addresses, every seventh (offset 4) cluster-wide
+ * `networks` that do not (the engine options; default: they do).
  */
 export function variantOf(seed: number): Variant {
-  return { deny: seed % 10 === 0 ? 'drop' : 'reject', ipBlockMatchesPodIPs: seed % 5 !== 3 };
+  return { deny: seed % 10 === 0 ? 'drop' : 'reject', ipBlockMatchesPodIPs: seed % 5 !== 3, networksMatchPodIPs: seed % 7 !== 4 };
+}
+
+export function describeVariant(variant: Variant): string {
+  const parts = [`deny ${variant.deny}`];
+  if (!variant.ipBlockMatchesPodIPs) parts.push('ipBlocks do not match pods');
+  if (!variant.networksMatchPodIPs) parts.push('networks do not match pods');
+  return parts.join(', ');
 }
 
 export interface ClusterOutcome {
@@ -84,14 +96,15 @@ function harness(topology: Topology, dataplane: Dataplane, protocols: readonly P
     topology,
     protocols,
     skipped,
-    async run(cluster, { deny, ipBlockMatchesPodIPs }) {
+    async run(cluster, variant) {
       if (cluster.pods.length !== POD_ADDRESSES.length) throw new Error('a cluster of another shape');
-      const bound: Topology = { ...topology, hosts: topology.hosts.map((h) => (h.kind === 'pod' ? { ...h, identity: podId(cluster.pods[h.index] ?? { namespace: '?', name: '?' }) } : h)) };
-      const rulesets = new Map(cluster.pods.map((pod, i) => [i, renderPodRuleset(cluster, pod, [], { table, ipBlockMatchesPodIPs, deny })]));
+      const bound: Topology = { ...topology, hosts: topology.hosts.map((h) => (h.kind === 'pod' ? bindPod(h, cluster.pods[h.index]) : h)) };
+      const { deny } = variant;
+      const rulesets = new Map(cluster.pods.map((pod, i) => [i, renderPodRuleset(cluster, pod, [], { table, ...variant })]));
       await dataplane.identify(new Map(bound.hosts.map((h) => [h.index, h.identity])));
       await dataplane.apply(rulesets);
       const { probes } = planProbes(cluster, bound, { protocols, ports });
-      const verdicts = engineVerdicts(cluster, bound, probes, ipBlockMatchesPodIPs);
+      const verdicts = engineVerdicts(cluster, bound, probes, variant);
       const results = await probeWithRetry(dataplane, probes, verdicts, { timeoutMs, deny });
       const rows = compareResults(bound, probes, results, verdicts, deny);
       const slowestAnswerMs = Math.max(0, ...results.filter((r) => r.outcome === 'answered').map((r) => r.millis ?? 0));
@@ -103,6 +116,17 @@ function harness(topology: Topology, dataplane: Dataplane, protocols: readonly P
   };
 }
 
+/**
+ * A slot of the lab becomes the cluster's pod: its identity, and those of the slot's addresses the
+ * pod has (an IPv4-only cluster's pods are probed over IPv4 only; the IPv6 address stays unused).
+ */
+function bindPod(host: LabHost, pod: Pod | undefined): LabHost {
+  if (pod === undefined) throw new Error(`no pod for slot ${host.index}`);
+  const addresses = host.addresses.filter((a) => pod.ips.includes(a));
+  if (addresses.length !== pod.ips.length) throw new Error(`${podId(pod)}: addresses ${pod.ips.join(', ')} are not the slot's`);
+  return { ...host, identity: podId(pod), addresses };
+}
+
 /** A disagreement, with what it takes to see why: the rows, the cluster's policies, the rulesets involved. */
 export function describeDisagreements(seed: number, cluster: Cluster, outcome: ClusterOutcome): string {
   const bad = outcome.rows.filter((r) => !r.agree);
@@ -112,6 +136,7 @@ export function describeDisagreements(seed: number, cluster: Cluster, outcome: C
   lines.push('pods:', ...cluster.pods.map((p) => `  ${podId(p)} ${JSON.stringify(p.labels)} ${p.ips.join(' ')} ports ${JSON.stringify(p.ports)}`));
   lines.push('namespaces:', ...cluster.namespaces.map((n) => `  ${n.name} ${JSON.stringify(n.labels)}`));
   lines.push('policies:', ...cluster.policies.map((p) => `  ${JSON.stringify({ ns: p.namespace, name: p.name, podSelector: p.podSelector, policyTypes: p.policyTypes, ingress: p.ingress, egress: p.egress }, (k, v: unknown) => (k === 'source' ? undefined : v))}`));
+  lines.push('cluster-wide policies:', ...(cluster.clusterPolicies ?? []).map((p) => `  ${JSON.stringify({ kind: p.kind, name: p.name, tier: p.tier, priority: p.priority, subject: p.subject, ingress: p.ingress, egress: p.egress }, (k, v: unknown) => (k === 'source' ? undefined : v))}`));
   cluster.pods.forEach((p, i) => {
     if (involved.has(podId(p))) lines.push(`ruleset of ${podId(p)}:`, outcome.rulesets.get(i) ?? '');
   });

@@ -17,7 +17,7 @@ import { cluster, ipBlock, namespace, pod, podPeer, policy, port, rule, selector
 import { LAB_GOLDEN_DIR, LAB_TEST_DIR, assertLabGolden } from './golden.js';
 
 const FIXTURE = 'render-every-rule-kind';
-const OPTIONS: RenderOptions = { table: 'netwarden_lab', ipBlockMatchesPodIPs: true, deny: 'drop' };
+const OPTIONS: RenderOptions = { table: 'netwarden_lab', ipBlockMatchesPodIPs: true, networksMatchPodIPs: true, deny: 'drop' };
 
 async function fixturePlan(): Promise<LabPlan> {
   const file = join(LAB_TEST_DIR, 'fixtures', `${FIXTURE}.yaml`);
@@ -108,14 +108,15 @@ test('deny reject resets TCP and sends ICMP admin-prohibited for the rest', () =
 });
 
 const unavailable = await labUnavailable();
-test('every golden ruleset loads into nftables (nft -f in a scratch namespace)', { skip: unavailable.length > 0 ? `lab: skipped: ${unavailable.join('; ')}` : false }, async () => {
+test('every golden ruleset (test/lab/golden/*/) loads into nftables (nft -f in a scratch namespace)', { skip: unavailable.length > 0 ? `lab: skipped: ${unavailable.join('; ')}` : false }, async () => {
   const netns = 'nw-ltrender-check';
   await removeLab('ltrender');
   await mustRun(['ip', 'netns', 'add', netns]);
   try {
-    const dir = join(LAB_GOLDEN_DIR, FIXTURE);
-    for (const file of (await readdir(dir)).sort()) {
-      const script = await readFile(join(dir, file), 'utf8');
+    const files = (await readdir(LAB_GOLDEN_DIR, { recursive: true })).filter((f) => f.endsWith('.nft')).sort();
+    assert.ok(files.length > 0);
+    for (const file of files) {
+      const script = await readFile(join(LAB_GOLDEN_DIR, file), 'utf8');
       await mustRun(['ip', 'netns', 'exec', netns, 'nft', '-f', '-'], script);
       await mustRun(['ip', 'netns', 'exec', netns, 'nft', '-f', '-'], script); // again: the script replaces its own table
     }

@@ -8,6 +8,7 @@ import { DEFAULT_LAB_OPTIONS, planLab } from '../../src/lab/plan.js';
 import type { LabPlan } from '../../src/lab/plan.js';
 import { parsePortList, planProbes } from '../../src/lab/probe-plan.js';
 import { cluster, ipBlock, pod, policy, port, rule } from '../helpers/builders.js';
+import { anp, crule, networksPeer, nodesPeer } from '../engine/cluster-policy-builders.js';
 
 function plan(c: Cluster, name = 'lab'): LabPlan {
   const planned = planLab(c, { ...DEFAULT_LAB_OPTIONS, name });
@@ -100,4 +101,19 @@ test('probes: every pair of hosts but external to external, on the destination\'
 test('--ports reads PORT and PORT/PROTOCOL, TCP by default, and reports every bad item', () => {
   assert.deepEqual(parsePortList('80,53/udp, 9000/SCTP').ports, [{ protocol: 'TCP', port: 80 }, { protocol: 'UDP', port: 53 }, { protocol: 'SCTP', port: 9000 }]);
   assert.equal(parsePortList('0,http,80/ICMP').errors.length, 3);
+});
+
+test('cluster-wide policies stay in the lab: networks CIDRs get external hosts, their port ranges are probed, nodes and domainNames peers get a note', () => {
+  const c: Cluster = {
+    ...cluster({ pods: [pod('default/a', {}, { ips: ['10.244.0.2'] })] }),
+    clusterPolicies: [
+      anp('out', 10, { egress: [crule('Deny', [networksPeer('192.0.2.0/24')], { ports: [{ protocol: 'UDP', port: 5000, endPort: 5010 }] }), crule('Allow', [nodesPeer()])] }),
+    ],
+  };
+  const p = plan(c);
+  assert.equal(p.cluster.clusterPolicies?.length, 1);
+  assert.deepEqual(p.topology.hosts.filter((h) => h.kind === 'external').map((h) => h.addresses[0]), ['192.0.2.1', '198.51.100.1']);
+  assert.deepEqual(p.notes, ['ANP out egress[1]: a nodes peer matches nothing, in the engine and in the lab']);
+  const ports = planProbes(p.cluster, p.topology, { protocols: ['TCP', 'UDP'] }).listen.get(0);
+  assert.deepEqual(ports, [{ protocol: 'UDP', port: 5000 }, { protocol: 'UDP', port: 5010 }]);
 });

@@ -29,8 +29,8 @@ export const PROBE_PORTS: readonly { protocol: Protocol; port: number }[] = [
 ];
 
 const NAMESPACES = ['alpha', 'beta', 'gamma'];
-const PORT_NAMES = ['http', 'dns', 'metrics', 'web'];
-const RANGES: readonly [number, number][] = [[5000, 5001], [4999, 5000], [5001, 8080], [443, 5000], [80, 80], [1, 442], [8081, 65535]];
+export const PORT_NAMES = ['http', 'dns', 'metrics', 'web'];
+export const RANGES: readonly [number, number][] = [[5000, 5001], [4999, 5000], [5001, 8080], [443, 5000], [80, 80], [1, 442], [8081, 65535]];
 
 /** mulberry32: small, fast, good enough to pick cases; the same seed gives the same cluster. */
 export function random(seed: number): () => number {
@@ -44,7 +44,7 @@ export function random(seed: number): () => number {
   };
 }
 
-class Dice {
+export class Dice {
   readonly next: () => number;
   constructor(seed: number) {
     this.next = random(seed);
@@ -84,7 +84,7 @@ function randomPorts(dice: Dice): ContainerPort[] {
   });
 }
 
-function randomSelector(dice: Dice, vocabulary: Record<string, string[]>): LabelSelector {
+export function randomSelector(dice: Dice, vocabulary: Record<string, string[]>): LabelSelector {
   const keys = Object.keys(vocabulary);
   const roll = dice.next();
   if (roll < 0.25) return selector();
@@ -96,8 +96,8 @@ function randomSelector(dice: Dice, vocabulary: Record<string, string[]>): Label
   return selector({}, [requirement]);
 }
 
-const POD_VOCABULARY = { app: ['web', 'db', 'api'], role: ['x', 'y'] };
-const NAMESPACE_VOCABULARY = { team: ['red', 'blue'], env: ['prod', 'dev'], 'kubernetes.io/metadata.name': NAMESPACES };
+export const POD_VOCABULARY = { app: ['web', 'db', 'api'], role: ['x', 'y'] };
+export const NAMESPACE_VOCABULARY = { team: ['red', 'blue'], env: ['prod', 'dev'], 'kubernetes.io/metadata.name': NAMESPACES };
 
 function randomPolicy(dice: Dice, id: string, pods: readonly Pod[]): NetworkPolicy {
   const directions = dice.pick<readonly Direction[] | undefined>([undefined, undefined, ['ingress'], ['egress'], ['ingress', 'egress']]);

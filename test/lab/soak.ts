@@ -1,6 +1,8 @@
 // The long run of the kernel-vs-engine differential test: `npm run lab:soak -- --count 10000`
 // (root). Options: --count N (default 1000), --seed S (first seed, default 1), --timeout MS
-// (default 500). Prints a line every 100 clusters, every disagreement in full, and a summary;
+// (default 500), --tiers (three-tier clusters of test/lab/random-tiers.ts: AdminNetworkPolicy,
+// BaselineAdminNetworkPolicy and ClusterNetworkPolicy with NetworkPolicies, instead of
+// NetworkPolicy only). Prints a line every 100 clusters, every disagreement in full, and a summary;
 // exits 1 on any disagreement, 2 when the lab cannot run here. `--corpus` instead runs every
 // lab-sized case of the shared corpora (test/lab/corpus-cases.ts), one lab each.
 import { performance } from 'node:perf_hooks';
@@ -12,13 +14,21 @@ import { corpusCases, labSized } from './corpus-cases.js';
 import { describeDisagreements, startHarness, variantOf } from './differential-harness.js';
 import { acquireLabLock } from './lab-lock.js';
 import { randomCluster } from './random-cluster.js';
+import { randomTierCluster } from './random-tiers.js';
 
 const { values } = parseArgs({
-  options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, timeout: { type: 'string', default: '500' }, corpus: { type: 'boolean', default: false } },
+  options: {
+    count: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    timeout: { type: 'string', default: '500' },
+    corpus: { type: 'boolean', default: false },
+    tiers: { type: 'boolean', default: false },
+  },
 });
 const count = Number(values.count);
 const first = Number(values.seed);
 const timeoutMs = Number(values.timeout);
+const generate = values.tiers ? randomTierCluster : randomCluster;
 
 const unavailable = await labUnavailable();
 if (unavailable.length > 0) {
@@ -39,7 +49,7 @@ for (let chunk = first; chunk < first + count; chunk += CHUNK) {
   try {
     if (chunk === first) for (const line of harness.skipped) console.log(`lab:soak: ${line}`);
     for (let seed = chunk; seed < Math.min(chunk + CHUNK, first + count); seed++) {
-      const cluster = randomCluster(seed);
+      const cluster = generate(seed);
       const outcome = await harness.run(cluster, variantOf(seed));
       totals.clusters++;
       totals.probes += outcome.summary.probes;
@@ -64,7 +74,7 @@ for (let chunk = first; chunk < first + count; chunk += CHUNK) {
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(
-  `lab:soak: seeds ${first}..${first + count - 1}: ${totals.clusters} clusters, ${totals.probes} probes ` +
+  `lab:soak: seeds ${first}..${first + count - 1}: ${totals.clusters} ${values.tiers ? 'three-tier ' : ''}clusters, ${totals.probes} probes ` +
     `(${totals.answered} answered, ${totals.denied} denied), ${totals.disagreements} disagreements in ${totals.failedClusters} clusters; ` +
     `${seconds.toFixed(0)} s (${(seconds / Math.max(1, totals.clusters)).toFixed(2)} s a cluster); slowest answer ${totals.slowestAnswerMs} ms (timeout ${timeoutMs} ms)`,
 );
