@@ -204,13 +204,18 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
     try {
       const evil = await openDashboard(browser, hostile.url, requests, dialogs);
       await evil.getByTestId('problems-button').click();
-      assert.ok((await evil.getByTestId('problems').innerText()).includes(EVIL));
+      const problemsText = await evil.getByTestId('problems').innerText();
+      assert.ok(problemsText.includes(EVIL), `problems panel: ${problemsText}`);
       await evil.getByTestId('tab-policies').click();
       await evil.locator('[data-policy="default/shop-ingress"] details').evaluate((d) => void ((d as unknown as { open: boolean }).open = true));
-      assert.ok((await evil.getByTestId('policies-panel').innerText()).includes(`owner: "${EVIL}"`));
+      const policiesText = await evil.getByTestId('policies-panel').innerText();
+      assert.ok(policiesText.includes(`owner: "${EVIL}"`), `policies panel: ${policiesText}`);
       await evil.getByTestId('tab-whatif').click();
       await evil.getByTestId('whatif-policy').selectOption('default/shop-ingress');
-      assert.ok((await evil.getByTestId('whatif-editor').innerText()).includes(EVIL));
+      // The editor shows the chosen policy on its next render: wait for it rather than read at once.
+      await evil.getByTestId('whatif-editor').getByText('name: shop-ingress').waitFor();
+      const editorText = await evil.getByTestId('whatif-editor').innerText();
+      assert.ok(editorText.includes(EVIL), `what-if editor: ${editorText}`);
       assert.equal(await evil.locator('img').count(), 0, 'no <img> element was injected');
       assert.deepEqual(dialogs, [], 'no dialog fired');
       await evil.close();

@@ -44,14 +44,23 @@ export function WhatIfView({ cluster, whatIf, level, editRequest, onApply, onCle
     editor.current = e;
     return () => e.destroy();
   }, []);
+  const userChose = useRef(false);
   const select = (key: string) => {
     setCurrent(key);
     currentRef.current = key;
     editor.current?.setText(drafts.get(key) ?? originalText(key, policies));
   };
+  const choose = (key: string) => {
+    userChose.current = true;
+    select(key);
+  };
   useEffect(() => {
-    if (cluster === undefined || drafts.has(current)) return;
-    select(current === NEW_POLICY && policies.length > 0 ? (policies[0]?.id ?? NEW_POLICY) : current);
+    // Effects run after the first paint: read the choice from the ref, so that a policy the user
+    // picked in between is kept (the closure's `current` would still be the initial value).
+    const chosen = currentRef.current;
+    if (cluster === undefined || drafts.has(chosen)) return;
+    const first = policies[0]?.id;
+    select(chosen === NEW_POLICY && !userChose.current && first !== undefined ? first : chosen);
   }, [cluster]);
   useEffect(() => {
     if (editRequest !== undefined) select(editRequest.policyId);
@@ -84,7 +93,7 @@ export function WhatIfView({ cluster, whatIf, level, editRequest, onApply, onCle
       <div class="toolbar">
         <label>
           Policy{' '}
-          <select data-testid="whatif-policy" value={current} onChange={(e) => select(e.currentTarget.value)}>
+          <select data-testid="whatif-policy" value={current} onChange={(e) => choose(e.currentTarget.value)}>
             {policies.map((p) => <option value={p.id}>{p.id}{drafts.has(p.id) ? (drafts.get(p.id) === '' ? ' (deleted)' : ' (edited)') : ''}</option>)}
             <option value={NEW_POLICY}>+ a new policy</option>
           </select>
