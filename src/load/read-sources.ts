@@ -44,19 +44,50 @@ export async function loadSources(paths: readonly string[], options: LoadOptions
       if (stdin !== undefined) inputs.push(stdin);
       continue;
     }
+    const files: string[] = [];
     for (const file of await listFiles(path, io, sink)) {
       // A file named twice, or inside a directory also named, loads once.
       if (seen.has(normalize(file))) continue;
       seen.add(normalize(file));
-      const text = await readText(file, () => io.readFile(file), sink);
-      if (text !== undefined) inputs.push({ file, text });
+      files.push(file);
     }
+    // Read several files at a time (the disk and the thread pool overlap), then judge them in order,
+    // so that problems and documents come out as a one-by-one read would give them.
+    const reads = await settledInOrder(files, (file) => io.readFile(file));
+    files.forEach((file, i) => {
+      const text = decodeText(file, reads[i]!, sink);
+      if (text !== undefined) inputs.push({ file, text });
+    });
   }
   return loadInto(inputs, options, sink);
 }
 
+/** How many reads or stats are in flight at once: enough to keep libuv's 4 threads busy. */
+const CONCURRENT_IO = 16;
+
+type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+/** `work` for every item, at most CONCURRENT_IO at a time; outcomes in the items' order. */
+async function settledInOrder<Item, T>(items: readonly Item[], work: (item: Item) => Promise<T>): Promise<Settled<T>[]> {
+  const outcomes: Settled<T>[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      try {
+        outcomes[index] = { ok: true, value: await work(items[index]!) };
+      } catch (error) {
+        outcomes[index] = { ok: false, error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_IO, items.length) }, worker));
+  return outcomes;
+}
+
 async function readStdinText(io: LoadIO, sink: ProblemSink): Promise<InputText | undefined> {
-  const text = await readText(STDIN_NAME, () => io.readStdin(), sink);
+  const [read] = await settledInOrder([STDIN_NAME], () => io.readStdin());
+  const text = decodeText(STDIN_NAME, read!, sink);
   return text === undefined ? undefined : { file: STDIN_NAME, text };
 }
 
@@ -88,27 +119,23 @@ async function walkDirectory(dir: string, depth: number, walk: Walk): Promise<vo
     return;
   }
   const names = [...(await io.readDir(dir))].sort();
-  for (const name of names) {
+  const infos = await settledInOrder(names, (name) => io.stat(join(dir, name)));
+  for (const [i, name] of names.entries()) {
     const path = join(dir, name);
-    try {
-      const info = await io.stat(path);
-      if (info.isDirectory()) await walkDirectory(path, depth + 1, walk);
-      else if (info.isFile() && MANIFEST_EXTENSION.test(name)) found.push(path);
-    } catch (error) {
-      ioError(path, error, sink);
-    }
+    const info = infos[i]!;
+    if (!info.ok) ioError(path, info.error, sink);
+    else if (info.value.isDirectory()) await walkDirectory(path, depth + 1, walk);
+    else if (info.value.isFile() && MANIFEST_EXTENSION.test(name)) found.push(path);
   }
 }
 
 /** Bytes -> text; binary content (NUL bytes, invalid UTF-8) is reported, not parsed. */
-async function readText(file: string, read: () => Promise<Buffer>, sink: ProblemSink): Promise<string | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await read();
-  } catch (error) {
-    ioError(file, error, sink);
+function decodeText(file: string, read: Settled<Buffer>, sink: ProblemSink): string | undefined {
+  if (!read.ok) {
+    ioError(file, read.error, sink);
     return undefined;
   }
+  const bytes = read.value;
   if (bytes.includes(0)) {
     sink.add({ severity: 'error', kind: 'yaml', file, line: 0, message: 'binary file (contains NUL bytes); not loaded' });
     return undefined;
