@@ -13,8 +13,9 @@ import {
   PROTOCOL_WORD,
   addressType,
   addressesOf,
-  familyWord,
+  egressNamedPorts,
   mergeRanges,
+  namedPorts,
   namespaceLabels,
   outermost,
   remoteField,
@@ -100,30 +101,14 @@ function portAlternatives(context: ClusterRuleContext, entries: readonly Cluster
   const out: Alternative[] = [];
   for (const protocol of PROTOCOLS) {
     const ranges: [number, number][] = entries.flatMap((e): [number, number][] => (e.kind === 'range' && e.protocol === protocol ? [[e.from, e.to]] : []));
-    if (context.direction === 'ingress') ranges.push(...namedPorts(context.subject, names, protocol).map((n): [number, number] => [n, n]));
+    if (context.direction === 'ingress') ranges.push(...namedPortsOf(context.subject, names, protocol).map((n): [number, number] => [n, n]));
     if (ranges.length > 0) out.push({ family: null, text: `${PROTOCOL_WORD[protocol]} dport { ${mergeRanges(ranges).join(', ')} }` });
     if (context.direction === 'egress' && names.length > 0) out.push(...egressNamedPorts(context, protocol, names, sets));
   }
   return out;
 }
 
-function egressNamedPorts(context: ClusterRuleContext, protocol: Protocol, names: readonly string[], sets: NftSet[]): Alternative[] {
-  const out: Alternative[] = [];
-  for (const family of FAMILIES) {
-    const elements = new Set<string>();
-    for (const pod of selectablePods(context.cluster)) {
-      const numbers = namedPorts(pod, names, protocol);
-      for (const address of addressesOf([pod], family)) for (const n of numbers) elements.add(`${address} . ${n}`);
-    }
-    if (elements.size === 0) continue;
-    const name = `${context.setPrefix}_named_${PROTOCOL_WORD[protocol]}_v${family}`;
-    sets.push({ name, type: `${addressType(family)} . inet_service`, interval: false, elements: [...elements], comment: `named ports ${names.join(', ')} (${protocol}) per destination pod` });
-    out.push({ family, text: `${familyWord(family)} daddr . ${PROTOCOL_WORD[protocol]} dport @${name}` });
-  }
-  return out;
-}
-
 /** ANP semantics §4.4: every container port of the pod with one of the names and that protocol. */
-function namedPorts(pod: Pod, names: readonly string[], protocol: Protocol): number[] {
-  return pod.ports.filter((p) => p.name !== undefined && names.includes(p.name) && p.protocol === protocol).map((p) => p.containerPort);
+function namedPortsOf(pod: Pod, names: readonly string[], protocol: Protocol): number[] {
+  return names.flatMap((name) => namedPorts(pod, name, protocol));
 }

@@ -163,7 +163,11 @@ function portAlternatives(context: RuleContext, rule: PolicyRule, sets: NftSet[]
   return out;
 }
 
-function egressNamedPorts(context: RuleContext, protocol: Protocol, names: readonly string[], sets: NftSet[]): Alternative[] {
+/**
+ * Egress towards named ports (semantics §2.8, ANP semantics §4.4): the name resolves on each
+ * destination pod, so the rule matches a set of (pod address . port) pairs, one set per family.
+ */
+export function egressNamedPorts(context: Pick<RuleContext, 'cluster' | 'setPrefix'>, protocol: Protocol, names: readonly string[], sets: NftSet[]): Alternative[] {
   const out: Alternative[] = [];
   for (const family of FAMILIES) {
     const elements = new Set<string>();
