@@ -2,8 +2,7 @@
 import { isScalar } from 'yaml';
 import type { Node } from 'yaml';
 import { assertNever } from '../model/common.js';
-import { WORKLOAD_KINDS } from '../model/cluster.js';
-import type { WorkloadKind } from '../model/cluster.js';
+import { WORKLOAD_KIND_WORDS } from '../model/cluster.js';
 import { EVERYTHING, SELECTOR_OPERATORS } from '../model/label-selector.js';
 import type { LabelRequirement, LabelSelector, SelectorOperator } from '../model/label-selector.js';
 import { formatIP, parseCIDRText, parseIP } from '../algebra/cidr.js';
@@ -16,15 +15,7 @@ const FORMS = ['workload', 'service', 'pod', 'ip'] as const;
 const FORMS_TEXT = 'namespace or namespaceSelector (each with an optional podSelector), workload, service, pod or ip';
 
 /** Workload kinds in lowercase, with kubectl's short names (as `eval --from NS/KIND/NAME`). */
-const KIND_WORDS: ReadonlyMap<string, WorkloadKind> = new Map<string, WorkloadKind>([
-  ...WORKLOAD_KINDS.map((kind) => [kind.toLowerCase(), kind] as const),
-  ['deploy', 'Deployment'],
-  ['sts', 'StatefulSet'],
-  ['ds', 'DaemonSet'],
-  ['rs', 'ReplicaSet'],
-  ['rc', 'ReplicationController'],
-  ['cj', 'CronJob'],
-]);
+const KIND_WORDS = WORKLOAD_KIND_WORDS;
 
 /** A DNS label (RFC 1123), what a namespace name is. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -1,5 +1,5 @@
 import { assertNever } from '../model/common.js';
-import { WORKLOAD_KINDS } from '../model/cluster.js';
+import { WORKLOAD_KIND_WORDS } from '../model/cluster.js';
 import type { Cluster, Service, Workload, WorkloadKind } from '../model/cluster.js';
 import { parseIP } from '../algebra/ip-set.js';
 import { serviceBackends, sortByName, workloadId, workloadPods } from './workload-pods.js';
@@ -27,13 +27,7 @@ const KIND_WORDS: ReadonlyMap<string, KindWord> = new Map<string, KindWord>([
   ['po', 'pod'],
   ['svc', 'service'],
   ['service', 'service'],
-  ...WORKLOAD_KINDS.map((kind) => [kind.toLowerCase(), kind] as const),
-  ['deploy', 'Deployment'],
-  ['sts', 'StatefulSet'],
-  ['ds', 'DaemonSet'],
-  ['rs', 'ReplicaSet'],
-  ['rc', 'ReplicationController'],
-  ['cj', 'CronJob'],
+  ...WORKLOAD_KIND_WORDS,
 ]);
 
 export function parseEndpointSpec(text: string, defaultNamespace: string): Result<EndpointSpec> {

@@ -48,6 +48,17 @@ export const WORKLOAD_KINDS = [
 ] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
+/** Workload kinds as written on a command line or in an intent file: lowercase, and kubectl's short names. */
+export const WORKLOAD_KIND_WORDS: ReadonlyMap<string, WorkloadKind> = new Map<string, WorkloadKind>([
+  ...WORKLOAD_KINDS.map((kind) => [kind.toLowerCase(), kind] as const),
+  ['deploy', 'Deployment'],
+  ['sts', 'StatefulSet'],
+  ['ds', 'DaemonSet'],
+  ['rs', 'ReplicaSet'],
+  ['rc', 'ReplicationController'],
+  ['cj', 'CronJob'],
+]);
+
 export interface Workload {
   readonly namespace: string;
   readonly kind: WorkloadKind;
