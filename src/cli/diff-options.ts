@@ -8,7 +8,7 @@ import type { CliIO } from './io.js';
 import { fail, ok } from './result.js';
 import type { Result } from './result.js';
 
-const DIFF_LEVELS = ['workload', 'pod'] as const satisfies readonly MapLevel[];
+const DIFF_LEVELS = ['workload', 'pod', 'namespace'] as const satisfies readonly MapLevel[];
 
 /** What the -f inputs are compared with: other inputs, or the same paths at a git revision. */
 export type DiffAgainst =

@@ -8,7 +8,7 @@ import type { CliIO } from './io.js';
 import { fail, ok } from './result.js';
 import type { Result } from './result.js';
 
-const MAP_LEVELS = ['pod', 'workload'] as const satisfies readonly MapLevel[];
+const MAP_LEVELS = ['pod', 'workload', 'namespace'] as const satisfies readonly MapLevel[];
 
 export interface MapOptions extends InputFlags {
   readonly output: MapOutput;

@@ -106,7 +106,7 @@ interface Group {
 function groupPods(pods: readonly Pod[], classOfPod: Int32Array, level: MapLevel): Group[] {
   const byId = new Map<string, { endpoint: PodGroupEndpoint; classIds: Set<number>; pods: string[] }>();
   pods.forEach((pod, index) => {
-    const endpoint = level === 'pod' ? podEndpoint(pod) : workloadEndpoint(pod);
+    const endpoint = ENDPOINT_OF[level](pod);
     let group = byId.get(endpoint.id);
     if (!group) {
       group = { endpoint, classIds: new Set(), pods: [] };
@@ -118,6 +118,17 @@ function groupPods(pods: readonly Pod[], classOfPod: Int32Array, level: MapLevel
   return [...byId.values()]
     .sort((a, b) => compareStrings(a.endpoint.id, b.endpoint.id))
     .map((g) => ({ endpoint: { ...g.endpoint, pods: g.pods }, classIds: g.classIds }));
+}
+
+const ENDPOINT_OF = {
+  pod: podEndpoint,
+  workload: workloadEndpoint,
+  namespace: namespaceEndpoint,
+} as const satisfies Record<MapLevel, (pod: Pod) => PodGroupEndpoint>;
+
+/** At namespace level a namespace's pods are one endpoint; traffic inside it is a self pair, not listed. */
+function namespaceEndpoint(pod: Pod): PodGroupEndpoint {
+  return { id: pod.namespace, kind: 'Namespace', namespace: pod.namespace, name: pod.namespace, pods: [] };
 }
 
 function podEndpoint(pod: Pod): PodGroupEndpoint {

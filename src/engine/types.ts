@@ -161,12 +161,13 @@ export interface Verdict {
   readonly ingress: DirectionVerdict;
 }
 
-export type MapLevel = 'pod' | 'workload';
+/** One endpoint per pod, per workload, or per namespace (all its pods). */
+export type MapLevel = 'pod' | 'workload' | 'namespace';
 
-/** Pods shown as one endpoint: a single pod, or every pod of one workload. */
+/** Pods shown as one endpoint: a single pod, every pod of one workload, or every pod of one namespace. */
 export interface PodGroupEndpoint {
   readonly id: string;
-  /** 'Pod', or the kind of the pods' controller (Deployment, ReplicaSet, StatefulSet, ...). */
+  /** 'Pod', 'Namespace', or the kind of the pods' controller (Deployment, ReplicaSet, StatefulSet, ...). */
   readonly kind: string;
   readonly namespace: string;
   readonly name: string;

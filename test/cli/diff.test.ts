@@ -61,7 +61,7 @@ describe('netwarden diff', () => {
       [
         'netwarden diff: error: -f/--filename is required: a manifest file, a directory, or - for standard input',
         'netwarden diff: error: -o/--output svg: expected one of table, json, yaml, csv, md, dot, mermaid',
-        'netwarden diff: error: --level node: expected one of workload, pod',
+        'netwarden diff: error: --level node: expected one of workload, pod, namespace',
         'netwarden diff: error: --against or --git-ref is required: the manifests after the change, or the git revision before it',
         '(run "netwarden diff --help" for usage)',
         '',

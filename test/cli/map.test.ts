@@ -39,6 +39,17 @@ describe('netwarden map', () => {
     assert.ok(!rows.some((row) => row.startsWith('default/deployment/frontend -> default/deployment/database')));
   });
 
+  test('--level namespace shows one row per pair of namespaces, traffic inside a namespace left out', async () => {
+    const fake = fakeIO();
+    assert.equal(await runMap(['-f', 'examples/cluster-wide', '--level', 'namespace'], fake.io), 0);
+    const rows = tableRows(fake.stdout());
+    // ANP pass-monitoring passes monitoring's ingress to the shop's NetworkPolicy, which admits port 9090 only.
+    assert.ok(rows.includes('monitoring -> shop: TCP/9090'), rows.join('\n'));
+    assert.ok(rows.includes('shop -> partners: all'));
+    assert.ok(!rows.some((row) => row.startsWith('shop -> shop')));
+    assert.match(fake.stdout(), /\(namespace level\)/);
+  });
+
   test('bad values are all reported at once, exit 2, nothing on stdout', async () => {
     const fake = fakeIO();
     assert.equal(await runMap(['-o', 'svg', '--level', 'node'], fake.io), 2);
@@ -47,7 +58,7 @@ describe('netwarden map', () => {
       [
         'netwarden map: error: -f/--filename is required: a manifest file, a directory, or - for standard input',
         'netwarden map: error: -o/--output svg: expected one of table, wide, json, yaml, csv, md, dot, mermaid',
-        'netwarden map: error: --level node: expected one of pod, workload',
+        'netwarden map: error: --level node: expected one of pod, workload, namespace',
         '(run "netwarden map --help" for usage)',
         '',
       ].join('\n'),
