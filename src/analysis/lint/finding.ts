@@ -23,6 +23,7 @@ export const RULE_IDS = [
   'shadowed-policy',
   'unprotected-pod',
   'baseline-not-default',
+  'cluster-subject-selects-no-pod',
   'cluster-rule-shadowed',
   'cluster-pass-reaches-nothing',
   'cluster-equal-priority',

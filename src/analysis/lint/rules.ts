@@ -5,6 +5,7 @@ import type { LintRule } from './rule.js';
 import { baselineNotDefault } from './rules/baseline-not-default.js';
 import { clusterEqualPriority } from './rules/cluster-equal-priority.js';
 import { clusterPassReachesNothing, clusterRuleShadowed } from './rules/cluster-rules.js';
+import { clusterSubjectSelectsNoPod } from './rules/cluster-subject-selects-no-pod.js';
 import { egressWithoutDns } from './rules/egress-without-dns.js';
 import { ingressPortNotDeclared } from './rules/ingress-port-not-declared.js';
 import { ipBlockContainsPodIPs, ipBlockMatchesNothing } from './rules/ipblocks.js';
@@ -35,6 +36,7 @@ export const rules = [
   shadowedPolicy,
   unprotectedPod,
   baselineNotDefault,
+  clusterSubjectSelectsNoPod,
   clusterRuleShadowed,
   clusterPassReachesNothing,
   clusterEqualPriority,

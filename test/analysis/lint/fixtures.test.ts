@@ -28,6 +28,7 @@ const cases: { readonly fixture: string; readonly findings: readonly string[] }[
   { fixture: 'anp-rule-shadowed-by-higher-priority', findings: ['cluster-rule-shadowed@54'] },
   { fixture: 'anp-pass-without-networkpolicy', findings: ['cluster-pass-reaches-nothing@38'] },
   { fixture: 'cnp-equal-priorities', findings: ['cluster-equal-priority@40'] },
+  { fixture: 'anp-subject-namespace-label-typo', findings: ['cluster-subject-selects-no-pod@22'] },
   { fixture: 'pod-unselected-but-denied-by-admin-policy', findings: [] },
   { fixture: 'pod-unselected-cluster-policy-only-allows', findings: ['unprotected-pod@23'] },
   { fixture: 'egress-dns-denied-by-cluster-policy', findings: ['egress-without-dns@33', 'shadowed-policy@33'] },
