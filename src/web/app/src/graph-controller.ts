@@ -31,7 +31,7 @@ export class GraphController {
     });
     this.cy.on('tap', 'node', (event) => {
       const node = event.target as NodeSingular;
-      if (this.large) this.showEdgesOf(node.id());
+      if (this.large && !node.hasClass('cluster-peer')) this.showEdgesOf(node.id());
       events.onNode(node.id());
     });
     this.cy.on('tap', (event) => {
@@ -109,9 +109,31 @@ export class GraphController {
   /** Large graphs: the edges touching `id`, added on demand (at most 600). */
   private showEdgesOf(id: string): void {
     this.cy.batch(() => {
-      this.cy.edges().remove();
+      this.cy.edges().not('.peer-edge').remove();
       const touching = this.hiddenEdges.filter((e) => e.data.source === id || e.data.target === id).slice(0, 600);
       this.cy.add(touching);
+    });
+  }
+
+  /**
+   * Replaces the peer nodes drawn for one node (a big cluster's namespace level) with `elements`,
+   * placed in a column to the right of `near`, without laying out the rest again.
+   */
+  setOverlay(elements: ElementDefinition[], near: string | undefined): void {
+    const anchor = near === undefined ? undefined : this.cy.getElementById(near);
+    const at = anchor === undefined || anchor.empty() ? { x: 0, y: 0 } : (anchor as NodeSingular).position();
+    const right = anchor === undefined || anchor.empty() ? 0 : (anchor as NodeSingular).width() / 2;
+    const nodes = elements.filter((e) => e.group === 'nodes');
+    this.cy.batch(() => {
+      this.cy.nodes('.cluster-peer').remove();
+      this.cy.add(
+        elements.map((e) => {
+          const i = nodes.indexOf(e);
+          if (i === -1) return e;
+          const w = Number(e.data['w'] ?? 0);
+          return { ...e, position: { x: at.x + right + 120 + w / 2, y: at.y + (i - (nodes.length - 1) / 2) * 70 } };
+        }),
+      );
     });
   }
 
