@@ -52,7 +52,8 @@ export const graphStyle: StylesheetJson = [
   },
   {
     selector: 'node.cluster-peer',
-    style: { 'background-color': '#f5f3ff', 'border-color': '#7c3aed', 'border-width': 2, 'border-style': 'dashed', color: '#4c1d95' },
+    // Above the namespace groups: a peer card the layout puts over a group stays the one clicked.
+    style: { 'background-color': '#f5f3ff', 'border-color': '#7c3aed', 'border-width': 2, 'border-style': 'dashed', color: '#4c1d95', 'z-index': 20 },
   },
   {
     selector: 'edge',
