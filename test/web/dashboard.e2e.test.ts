@@ -227,7 +227,9 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
       await evil.waitForFunction(() => (globalThis as unknown as Hooked).__netwarden.state().graphLaidOut);
       const peer = await probe(evil, (p, [id]) => p.nodePoint(id), [ENTIRE_CLUSTER, '']);
       assert.ok(peer !== null, 'the any namespace node is drawn');
+      await saveScreenshot(evil, 'graph-hostile');
       await evil.mouse.click(peer.x, peer.y);
+      await saveScreenshot(evil, 'graph-hostile-clicked');
       assert.match(await evil.getByTestId('peer-details').innerText(), /default\/deployment\/shop/);
       assert.equal(await evil.locator('img').count(), 0, 'no <img> element was injected');
       assert.deepEqual(dialogs, [], 'no dialog fired');

@@ -31,7 +31,7 @@ export class GraphController {
     });
     this.cy.on('tap', 'node', (event) => {
       const node = event.target as NodeSingular;
-      if (this.large && !node.hasClass('cluster-peer')) this.showEdgesOf(node.id());
+      if (this.large) this.showEdgesOf(node.id());
       events.onNode(node.id());
     });
     this.cy.on('tap', (event) => {
@@ -106,11 +106,16 @@ export class GraphController {
     return { name: 'grid', avoidOverlap: true, condense: true, animate: false, fit: true, padding: 30, cols, sort: (a, b) => rank(b as NodeSingular) - rank(a as NodeSingular) || (a.id() < b.id() ? -1 : 1) };
   }
 
-  /** Large graphs: the edges touching `id`, added on demand (at most 600). */
+  /**
+   * Large graphs: the edges touching `id`, added on demand (at most 600). A peer card drawn for
+   * one namespace (setOverlay) has none among them and keeps the edges it was drawn with; the
+   * overlay's edges stay whichever node is clicked.
+   */
   private showEdgesOf(id: string): void {
+    const touching = this.hiddenEdges.filter((e) => e.data.source === id || e.data.target === id).slice(0, 600);
+    if (touching.length === 0 && this.cy.getElementById(id).hasClass('cluster-peer')) return;
     this.cy.batch(() => {
-      this.cy.edges().not('.peer-edge').remove();
-      const touching = this.hiddenEdges.filter((e) => e.data.source === id || e.data.target === id).slice(0, 600);
+      this.cy.edges().not('.overlay').remove();
       this.cy.add(touching);
     });
   }
@@ -125,13 +130,14 @@ export class GraphController {
     const right = anchor === undefined || anchor.empty() ? 0 : (anchor as NodeSingular).width() / 2;
     const nodes = elements.filter((e) => e.group === 'nodes');
     this.cy.batch(() => {
-      this.cy.nodes('.cluster-peer').remove();
+      this.cy.elements('.overlay').remove();
       this.cy.add(
         elements.map((e) => {
+          const overlay = { ...e, classes: `${String(e.classes ?? '')} overlay` };
           const i = nodes.indexOf(e);
-          if (i === -1) return e;
+          if (i === -1) return overlay;
           const w = Number(e.data['w'] ?? 0);
-          return { ...e, position: { x: at.x + right + 120 + w / 2, y: at.y + (i - (nodes.length - 1) / 2) * 70 } };
+          return { ...overlay, position: { x: at.x + right + 120 + w / 2, y: at.y + (i - (nodes.length - 1) / 2) * 70 } };
         }),
       );
     });
