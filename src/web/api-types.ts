@@ -124,6 +124,49 @@ export interface MapView {
   connections: MapConnectionView[];
 }
 
+// ---- Exposure: exactly what `netwarden exposure -o json` prints (docs/exposure.md, "JSON"). ----
+
+export interface SelectorJson {
+  matchLabels: Record<string, string>;
+  matchExpressions: { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values: string[] }[];
+}
+
+export type ExposurePeerJson =
+  | { kind: 'entire-cluster' }
+  | {
+      kind: 'representative';
+      namespaces: { kind: 'all' } | { kind: 'named'; name: string } | { kind: 'labelled'; selector: SelectorJson };
+      pods: { kind: 'all' } | { kind: 'labelled'; selector: SelectorJson };
+    }
+  | { kind: 'external'; cidrs: string[]; blocks: { cidr: string; except: string[] }[] };
+
+/** As the map's `allow`, plus the named ports whose number is unknown (`protocol` absent for a cluster-wide policy's namedPort). */
+export type ExposurePortsJson = PortsJson & { named?: { protocol?: 'TCP' | 'UDP' | 'SCTP'; name: string }[] };
+
+export interface ExposureDirectionJson {
+  /** false: no policy of any tier selects the subject for this direction (open to everything). */
+  protected: boolean;
+  policies: string[];
+  exposures: { peer: ExposurePeerJson; ports: ExposurePortsJson }[];
+}
+
+export interface ExposureSubjectJson {
+  id: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  pods: string[];
+  ingress: ExposureDirectionJson;
+  egress: ExposureDirectionJson;
+}
+
+/** GET /api/exposure?level=workload|pod. */
+export interface ExposureView {
+  level: 'workload' | 'pod';
+  /** Sorted by id. */
+  subjects: ExposureSubjectJson[];
+}
+
 // ---- Explain: `result` is exactly what `netwarden eval -o json` prints (docs/eval.md). ----
 
 export type EvalEndpointJson =

@@ -15,6 +15,8 @@ import { REPO, ensureWebBuild, launchChromium, saveScreenshot } from './browser.
 const GUIDE = relative(process.cwd(), join(REPO, 'examples', 'guide')) || '.';
 const CLUSTER_WIDE = relative(process.cwd(), join(REPO, 'examples', 'cluster-wide'));
 const HOSTILE = relative(process.cwd(), join(REPO, 'test', 'fixtures', 'web', 'hostile.yaml'));
+const ANY_NAMESPACE = relative(process.cwd(), join(REPO, 'test', 'fixtures', 'web', 'any-namespace.yaml'));
+const ENTIRE_CLUSTER = 'peer:entire cluster';
 const FRONTEND = 'default/deployment/frontend';
 const BACKEND = 'default/deployment/backend';
 const DATABASE = 'default/deployment/database';
@@ -26,6 +28,9 @@ interface Probe {
   graphNodes(): string[];
   graphEdges(): [string, string][];
   edgePoint(from: string, to: string): { x: number; y: number } | null;
+  nodePoint(id: string): { x: number; y: number } | null;
+  nodeLabel(id: string): string | null;
+  edgeLabel(from: string, to: string): string | null;
   matrixCell(from: string, to: string): string | null;
   matrixCellPoint(from: string, to: string): { x: number; y: number } | null;
 }
@@ -216,6 +221,16 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
       await evil.getByTestId('whatif-editor').getByText('name: shop-ingress').waitFor();
       const editorText = await evil.getByTestId('whatif-editor').innerText();
       assert.ok(editorText.includes(EVIL), `what-if editor: ${editorText}`);
+      assert.ok(problemsText.includes('<img src=x onerror=alert(2)>'), 'the rejected hostile peer is a problem, as text');
+      await evil.getByTestId('problems-button').click();
+      await evil.getByTestId('tab-graph').click();
+      await evil.waitForFunction(() => (globalThis as unknown as Hooked).__netwarden.state().graphLaidOut);
+      const peer = await probe(evil, (p, [id]) => p.nodePoint(id), [ENTIRE_CLUSTER, '']);
+      assert.ok(peer !== null, 'the any namespace node is drawn');
+      await saveScreenshot(evil, 'graph-hostile');
+      await evil.mouse.click(peer.x, peer.y);
+      await saveScreenshot(evil, 'graph-hostile-clicked');
+      assert.match(await evil.getByTestId('peer-details').innerText(), /default\/deployment\/shop/);
       assert.equal(await evil.locator('img').count(), 0, 'no <img> element was injected');
       assert.deepEqual(dialogs, [], 'no dialog fired');
       await evil.close();
@@ -239,6 +254,31 @@ test('the dashboard in Chromium', { timeout: 120_000 }, async (t) => {
       assert.match(text, /BaselineAdminNetworkPolicy/);
       await saveScreenshot(p2, 'policies-cluster-wide', { docs: true });
       await p2.close();
+    } finally {
+      await wide.close();
+    }
+  });
+
+  await t.test('a database admitting namespaceSelector: {} on TCP/5432: the any namespace node and its edge; the peer panel', async () => {
+    const wide = await startDashboard({ inputs: [ANY_NAMESPACE], port: 0 });
+    try {
+      const p4 = await openDashboard(browser, wide.url, requests, dialogs);
+      await p4.waitForFunction(() => (globalThis as unknown as Hooked).__netwarden.state().graphLaidOut);
+      const db = 'data/deployment/database';
+      assert.equal(await probe(p4, (p, [id]) => p.nodeLabel(id), [ENTIRE_CLUSTER, '']), 'any namespace\nentire cluster');
+      assert.equal(await probe(p4, (p, [f, to]) => p.edgeLabel(f, to), [ENTIRE_CLUSTER, db]), 'TCP 5432');
+      const monitoring = 'peer:namespaces purpose=monitoring, any pod';
+      assert.equal(await probe(p4, (p, [id]) => p.nodeLabel(id), [monitoring, '']), 'namespaces purpose=monitoring, any pod');
+      assert.equal(await probe(p4, (p, [f, to]) => p.edgeLabel(f, to), [monitoring, db]), 'TCP 5432,9187');
+      assert.equal(await probe(p4, (p, [f, to]) => p.edgeLabel(f, to), ['shop/deployment/web', 'peer:any namespace, pods k8s-app=kube-dns']), 'TCP 5432; UDP 53');
+      const point = await probe(p4, (p, [id]) => p.nodePoint(id), [ENTIRE_CLUSTER, '']);
+      assert.ok(point !== null);
+      await p4.mouse.click(point.x, point.y);
+      const panel = await p4.getByTestId('peer-details').innerText();
+      assert.match(panel, /Reaches \(2\)/);
+      assert.ok(panel.includes(`${db} TCP/5432`), panel);
+      await saveScreenshot(p4, 'graph-any-namespace');
+      await p4.close();
     } finally {
       await wide.close();
     }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from '../../src/cli/main.js';
-import type { ClusterView } from '../../src/web/api-types.js';
+import type { ClusterView, ExposureView } from '../../src/web/api-types.js';
 import { startDashboard } from '../../src/web/server/index.js';
 import { fakeIO } from '../cli/fake-io.js';
 import { getJson, send } from './server-client.js';
@@ -151,7 +151,7 @@ describe('GET /api/events', () => {
     }
   });
 
-  test('with --watch: changing a manifest sends event: reload with the next generation, and the API serves the new load', async () => {
+  test('with --watch: changing a manifest sends event: reload with the next generation, and the API serves the new load (the exposure report too)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'netwarden-watch-'));
     try {
       await cp('examples/guide', dir, { recursive: true });
@@ -160,6 +160,8 @@ describe('GET /api/events', () => {
         const response = await openEvents(dashboard.url);
         const reader = eventReader(response);
         await reader.until((text) => text.includes('\n\n'));
+        const databaseIngress = async () => (await getJson<ExposureView>(dashboard.url, '/api/exposure')).subjects.find((s) => s.id === 'default/deployment/database')?.ingress.protected;
+        assert.equal(await databaseIngress(), true, 'access-backend-database protects it');
         await writeFile(join(dir, 'access-backend-database.yaml'), '# emptied: no policy any more\n');
         const events = await reader.until((text) => text.includes('event: reload'));
         assert.match(events, /event: reload\ndata: \{"generation":2\}\n\n/);
@@ -168,6 +170,7 @@ describe('GET /api/events', () => {
         assert.equal(cluster.generation, 2);
         assert.deepEqual(cluster.policies, []);
         assert.deepEqual(cluster.problems.map((p) => p.message), ['no Kubernetes objects in this file']);
+        assert.equal(await databaseIngress(), false, 'the report of the new load, not the one kept for the first');
       } finally {
         await dashboard.close();
       }

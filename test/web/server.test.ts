@@ -2,7 +2,7 @@
 // started in-process on a free port, every route asked over HTTP.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { ClusterView, ExplainView, MapView, WhatIfView } from '../../src/web/api-types.js';
+import type { ClusterView, ExplainView, ExposureView, MapView, WhatIfView } from '../../src/web/api-types.js';
 import { startDashboard } from '../../src/web/server/index.js';
 import type { Dashboard } from '../../src/web/server/index.js';
 import { cliOutput, getJson, postJson, send } from './server-client.js';
@@ -187,6 +187,32 @@ describe('POST /api/whatif', () => {
     assert.equal(shape.status, 400);
     const notJson = await send(url, '/api/whatif', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{edits' });
     assert.deepEqual([notJson.status, JSON.parse(notJson.text)], [400, { error: 'the request body is not JSON' }]);
+  });
+});
+
+describe('GET /api/exposure', () => {
+  const ANY_NAMESPACE = 'test/fixtures/web/any-namespace.yaml';
+
+  test('is what netwarden exposure -o json prints, byte for byte: the database admits the entire cluster on TCP/5432', async () => {
+    const wide = await startDashboard({ inputs: [ANY_NAMESPACE], port: 0, log: () => {} });
+    try {
+      for (const [path, level] of [['/api/exposure?level=workload', 'workload'], ['/api/exposure', 'workload'], ['/api/exposure?level=pod', 'pod']] as const) {
+        const reply = await send(wide.url, path);
+        assert.equal(reply.status, 200, reply.text);
+        assert.equal(reply.text, await cliOutput(['exposure', '-f', ANY_NAMESPACE, '--level', level, '-o', 'json']), path);
+      }
+      const report = await getJson<ExposureView>(wide.url, '/api/exposure?level=workload');
+      const database = report.subjects.find((s) => s.id === 'data/deployment/database');
+      assert.deepEqual(database?.ingress.exposures[0], { peer: { kind: 'entire-cluster' }, ports: { TCP: [[5432, 5432]] } });
+    } finally {
+      await wide.close();
+    }
+  });
+
+  test('level=namespace or an unknown level is a 400', async () => {
+    const namespace = await send(url, '/api/exposure?level=namespace');
+    assert.deepEqual([namespace.status, JSON.parse(namespace.text)], [400, { error: 'level namespace: the exposure report has workload and pod levels' }]);
+    assert.equal((await send(url, '/api/exposure?level=galaxy')).status, 400);
   });
 });
 

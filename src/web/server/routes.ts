@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { exposure } from '../../analysis/exposure.js';
 import { formatters } from '../../report/index.js';
 import type { MapLevel } from '../api-types.js';
 import type { EventHub } from './events.js';
@@ -20,10 +21,14 @@ export interface RouteContext {
 const prepared = new WeakMap<Snapshot, Map<string, PreparedBody>>();
 
 function preparedBody(snapshot: Snapshot, key: string, make: () => unknown): PreparedBody {
+  return preparedText(snapshot, key, () => PreparedBody.json(make()));
+}
+
+function preparedText(snapshot: Snapshot, key: string, make: () => PreparedBody): PreparedBody {
   let bodies = prepared.get(snapshot);
   if (bodies === undefined) prepared.set(snapshot, (bodies = new Map()));
   let body = bodies.get(key);
-  if (body === undefined) bodies.set(key, (body = PreparedBody.json(make())));
+  if (body === undefined) bodies.set(key, (body = make()));
   return body;
 }
 
@@ -59,6 +64,12 @@ function getApi(path: string, query: URLSearchParams, request: IncomingMessage, 
       checkLevel(snapshot, level);
       return preparedBody(snapshot, `map:${level}`, () => mapView(snapshot, level)).send(request, response);
     }
+    case '/api/exposure': {
+      const level = levelOf(query, 'workload');
+      if (level === 'namespace') throw new HttpError(400, 'level namespace: the exposure report has workload and pod levels');
+      checkLevel(snapshot, level);
+      return preparedText(snapshot, `exposure:${level}`, () => exposureBody(snapshot, level)).send(request, response);
+    }
     case '/api/explain':
       return sendJson(request, response, explain(snapshot, { from: query.get('from'), to: query.get('to'), port: query.get('port'), protocol: query.get('protocol') }));
     case '/api/export/map.json':
@@ -87,6 +98,16 @@ function exportMap(format: 'json' | 'csv', query: URLSearchParams, request: Inco
   for (const chunk of formatters.map[format](connectivityAt(snapshot, level))) text += chunk;
   const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
   new PreparedBody(text, type).send(request, response, 200, { 'Content-Disposition': `attachment; filename="netwarden-map.${format}"` });
+}
+
+/**
+ * What `netwarden exposure -o json --level ...` prints. Computed on the first request for this
+ * snapshot, not at load: it is not needed for the page's first view, and takes seconds at 100,000 pods.
+ */
+function exposureBody(snapshot: Snapshot, level: 'workload' | 'pod'): PreparedBody {
+  let text = '';
+  for (const chunk of formatters.exposure.json(exposure(snapshot.compiled, { level }))) text += chunk;
+  return new PreparedBody(text);
 }
 
 async function postWhatIf(request: IncomingMessage, response: ServerResponse, snapshot: Snapshot): Promise<void> {

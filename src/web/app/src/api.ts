@@ -1,5 +1,5 @@
 // The dashboard API (docs/dashboard.md, "API"): typed fetches, same origin only.
-import type { ClusterView, ErrorView, ExplainView, MapLevel, MapView, ReloadEvent, WhatIfRequest, WhatIfView } from '../../api-types.ts';
+import type { ClusterView, ErrorView, ExplainView, ExposureView, MapLevel, MapView, ReloadEvent, WhatIfRequest, WhatIfView } from '../../api-types.ts';
 
 export type Loaded<T> = { kind: 'ok'; value: T } | { kind: 'error'; message: string };
 
@@ -28,6 +28,11 @@ export function fetchCluster(): Promise<Loaded<ClusterView>> {
 
 export function fetchMap(level?: MapLevel): Promise<Loaded<MapView>> {
   return request<MapView>(level === undefined ? '/api/map' : `/api/map?level=${level}`);
+}
+
+/** The exposure report (`netwarden exposure -o json`): the server computes it on the first request. */
+export function fetchExposure(level: 'workload' | 'pod'): Promise<Loaded<ExposureView>> {
+  return request<ExposureView>(`/api/exposure?level=${level}`);
 }
 
 export interface ExplainQuery {

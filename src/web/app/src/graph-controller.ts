@@ -106,12 +106,40 @@ export class GraphController {
     return { name: 'grid', avoidOverlap: true, condense: true, animate: false, fit: true, padding: 30, cols, sort: (a, b) => rank(b as NodeSingular) - rank(a as NodeSingular) || (a.id() < b.id() ? -1 : 1) };
   }
 
-  /** Large graphs: the edges touching `id`, added on demand (at most 600). */
+  /**
+   * Large graphs: the edges touching `id`, added on demand (at most 600). A peer card drawn for
+   * one namespace (setOverlay) has none among them and keeps the edges it was drawn with; the
+   * overlay's edges stay whichever node is clicked.
+   */
   private showEdgesOf(id: string): void {
+    const touching = this.hiddenEdges.filter((e) => e.data.source === id || e.data.target === id).slice(0, 600);
+    if (touching.length === 0 && this.cy.getElementById(id).hasClass('cluster-peer')) return;
     this.cy.batch(() => {
-      this.cy.edges().remove();
-      const touching = this.hiddenEdges.filter((e) => e.data.source === id || e.data.target === id).slice(0, 600);
+      this.cy.edges().not('.overlay').remove();
       this.cy.add(touching);
+    });
+  }
+
+  /**
+   * Replaces the peer nodes drawn for one node (a big cluster's namespace level) with `elements`,
+   * placed in a column to the right of `near`, without laying out the rest again.
+   */
+  setOverlay(elements: ElementDefinition[], near: string | undefined): void {
+    const anchor = near === undefined ? undefined : this.cy.getElementById(near);
+    const at = anchor === undefined || anchor.empty() ? { x: 0, y: 0 } : (anchor as NodeSingular).position();
+    const right = anchor === undefined || anchor.empty() ? 0 : (anchor as NodeSingular).width() / 2;
+    const nodes = elements.filter((e) => e.group === 'nodes');
+    this.cy.batch(() => {
+      this.cy.elements('.overlay').remove();
+      this.cy.add(
+        elements.map((e) => {
+          const overlay = { ...e, classes: `${String(e.classes ?? '')} overlay` };
+          const i = nodes.indexOf(e);
+          if (i === -1) return overlay;
+          const w = Number(e.data['w'] ?? 0);
+          return { ...overlay, position: { x: at.x + right + 120 + w / 2, y: at.y + (i - (nodes.length - 1) / 2) * 70 } };
+        }),
+      );
     });
   }
 

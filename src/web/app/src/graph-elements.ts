@@ -33,7 +33,7 @@ function plural(n: number, word: string): string {
 let measure: CanvasRenderingContext2D | null | undefined;
 
 /** A node's box from its label (cytoscape's `width: label` is deprecated): text width + padding. */
-function size(label: string, fontSize: number): { w: number; h: number } {
+export function nodeSize(label: string, fontSize: number): { w: number; h: number } {
   measure ??= document.createElement('canvas').getContext('2d');
   const lines = label.split('\n');
   let width = 0;
@@ -47,19 +47,19 @@ function size(label: string, fontSize: number): { w: number; h: number } {
 function endpointNode(endpoint: MapEndpointView, podCounts: ReadonlyMap<string, number>): ElementDefinition {
   if (isExternal(endpoint)) {
     const label = endpoint.id === '0.0.0.0/0' || endpoint.id === '::/0' ? `${endpoint.id}\noutside the cluster` : endpoint.id;
-    return { group: 'nodes', data: { id: endpoint.id, label, kind: 'External', ...size(label, 13) }, classes: 'external' };
+    return { group: 'nodes', data: { id: endpoint.id, label, kind: 'External', ...nodeSize(label, 13) }, classes: 'external' };
   }
   if (isNamespace(endpoint)) {
     const label = `${endpoint.name}\n${plural(endpoint.workloads, 'workload')} · ${plural(endpoint.pods, 'pod')}`;
     const classes = ['namespace-node', isolationClass(endpoint.isolated)].join(' ').trim();
-    return { group: 'nodes', data: { id: endpoint.id, label, kind: 'Namespace', namespace: endpoint.namespace, ...size(label, 13) }, classes };
+    return { group: 'nodes', data: { id: endpoint.id, label, kind: 'Namespace', namespace: endpoint.namespace, ...nodeSize(label, 13) }, classes };
   }
   const pods = podCounts.get(endpoint.id);
   const detail = endpoint.kind === 'Pod' ? 'Pod' : pods === undefined ? endpoint.kind : `${endpoint.kind} · ${plural(pods, 'pod')}`;
   const classes = ['workload', isolationClass(endpoint.isolated)].join(' ').trim();
   return {
     group: 'nodes',
-    data: { id: endpoint.id, label: `${endpoint.name}\n${detail}`, kind: endpoint.kind, parent: namespaceNodeId(endpoint.namespace), namespace: endpoint.namespace, ...size(`${endpoint.name}\n${detail}`, 13) },
+    data: { id: endpoint.id, label: `${endpoint.name}\n${detail}`, kind: endpoint.kind, parent: namespaceNodeId(endpoint.namespace), namespace: endpoint.namespace, ...nodeSize(`${endpoint.name}\n${detail}`, 13) },
     classes,
   };
 }

@@ -1,5 +1,6 @@
 // The graph's look: workloads as cards inside their namespace, isolated endpoints with a teal
-// border (solid: ingress, dashed: egress, double: both), external ranges in amber, edges grey
+// border (solid: ingress, dashed: egress, double: both), external ranges in amber, the
+// exposure report's cluster-wide peers violet with a dashed outline (their edges dotted), edges grey
 // when every port is allowed and blue when only some are; what-if changes in green/amber/red.
 import type { StylesheetJson } from 'cytoscape';
 
@@ -50,6 +51,11 @@ export const graphStyle: StylesheetJson = [
     style: { shape: 'round-rectangle', 'background-color': '#fffbeb', 'border-color': '#d97706', 'border-width': 2, color: '#78350f' },
   },
   {
+    selector: 'node.cluster-peer',
+    // Above the namespace groups: a peer card the layout puts over a group stays the one clicked.
+    style: { 'background-color': '#f5f3ff', 'border-color': '#7c3aed', 'border-width': 2, 'border-style': 'dashed', color: '#4c1d95', 'z-index': 20 },
+  },
+  {
     selector: 'edge',
     style: {
       'curve-style': 'bezier',
@@ -72,6 +78,7 @@ export const graphStyle: StylesheetJson = [
   },
   { selector: 'edge.full', style: { color: '#64748b' } },
   { selector: 'edge.partial', style: { 'line-color': '#2563eb', 'target-arrow-color': '#2563eb', color: '#1d4ed8', 'font-weight': 'bold' } },
+  { selector: 'edge.peer-edge', style: { 'line-style': 'dotted' } },
   { selector: 'edge.added', style: { 'line-color': '#16a34a', 'target-arrow-color': '#16a34a', width: 3.5, color: '#15803d' } },
   { selector: 'edge.changed', style: { 'line-color': '#d97706', 'target-arrow-color': '#d97706', width: 3.5, color: '#b45309' } },
   { selector: 'edge.removed', style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', 'line-style': 'dashed', width: 2.5, color: '#b91c1c' } },

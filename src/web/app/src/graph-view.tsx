@@ -1,18 +1,33 @@
 // The Graph tab: who can talk to whom. Clicking an edge explains it; clicking a node shows its
-// details; double-clicking a namespace (namespace level) shows its workloads.
+// details; double-clicking a namespace (namespace level) shows its workloads. The cluster-wide
+// peers of the exposure report are drawn with the map (graph-peers.ts), except during a what-if
+// (the report is the loaded cluster's) and, at namespace level on a big cluster, only for the
+// node clicked.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClusterView, DiffJson, MapLevel, MapView } from '../../api-types.ts';
-import { fetchMap } from './api.ts';
+import { fetchExposure, fetchMap } from './api.ts';
 import type { ExplainQuery } from './api.ts';
 import { GraphController } from './graph-controller.ts';
 import { graphElements } from './graph-elements.ts';
 import { GraphToolbar } from './graph-toolbar.tsx';
 import { NodeDetails } from './node-details.tsx';
+import { PeerDetails } from './peer-details.tsx';
+import { isPeerNode, peerElements, peerIndex } from './graph-peers.ts';
+import type { PeerIndex } from './graph-peers.ts';
 import { Legend } from './legend.tsx';
 import { registry } from './hook.ts';
 import { EXPAND_LIMIT, expandNamespaces } from './map-model.ts';
 import { explainQueryFor } from './explain-query.ts';
 import { formatCount } from './format.ts';
+
+/** At namespace level, up to this many workloads the peers are drawn with the map; above, for the node clicked. */
+const PEERS_INLINE_WORKLOADS = 300;
+
+/** The exposure report behind the peer nodes, for one generation and level; null when it could not be loaded. */
+interface Peers {
+  key: string;
+  index: PeerIndex | null;
+}
 
 interface Props {
   map: MapView | undefined;
@@ -30,11 +45,22 @@ export function GraphView({ map, cluster, diff, visible, onLevel, onExplain, onN
   const [selected, setSelected] = useState<string>();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [workloadMap, setWorkloadMap] = useState<MapView>();
-  const [drawn, setDrawn] = useState<unknown>();
+  const [drawn, setDrawn] = useState<{ shown: MapView; peers: PeerIndex | null }>();
+  const [peers, setPeers] = useState<Peers>();
   const shown = useMemo(() => (map !== undefined && map.level === 'namespace' && workloadMap !== undefined && diff === undefined ? expandNamespaces(map, workloadMap, expanded) : map), [map, workloadMap, expanded, diff]);
+  const exposureLevel = shown?.level === 'pod' ? 'pod' : 'workload';
+  const peersKey = cluster === undefined ? undefined : `${cluster.generation}:${exposureLevel}`;
+  const inline = diff === undefined && shown !== undefined && (shown.level !== 'namespace' || (cluster?.counts.workloads ?? 0) <= PEERS_INLINE_WORKLOADS);
+  const peersWanted = diff === undefined && shown !== undefined && (inline || selected !== undefined);
+  const loadedPeers = peers !== undefined && peers.key === peersKey ? peers.index : undefined;
   const handlers = useRef({ onEdge: (_f: string, _t: string) => undefined as void, onExpand: (_id: string) => undefined as void });
 
   handlers.current.onEdge = (from, to) => {
+    const peer = [from, to].find(isPeerNode);
+    if (peer !== undefined) {
+      setSelected(peer);
+      return onNotice('This edge comes from the exposure report: a rule admits these pods, existing or not. The side panel lists what the peer reaches and is reached from.');
+    }
     const query = shown === undefined ? undefined : explainQueryFor(shown, from, to);
     if (query === undefined) onNotice('A namespace-level connection groups many workload pairs: double-click a namespace to show its workloads, then click one of their edges to explain it.');
     else onExplain(query);
@@ -63,6 +89,11 @@ export function GraphView({ map, cluster, diff, visible, onLevel, onExplain, onN
       edgePoint: (from, to) => c.edgePoint(from, to),
       nodePoint: (id) => c.nodePoint(id),
       laidOut: () => c.laidOut,
+      nodeLabel: (id) => (c.cy.getElementById(id).empty() ? null : String(c.cy.getElementById(id).data('label'))),
+      edgeLabel: (from, to) => {
+        const edge = c.cy.edges().filter((e) => e.source().id() === from && e.target().id() === to);
+        return edge.empty() ? null : String(edge.first().data('label'));
+      },
     };
     return () => {
       registry.graph = undefined;
@@ -71,12 +102,38 @@ export function GraphView({ map, cluster, diff, visible, onLevel, onExplain, onN
   }, []);
 
   useEffect(() => {
+    if (!peersWanted || peersKey === undefined || peers?.key === peersKey) return undefined;
+    let current = true;
+    void fetchExposure(exposureLevel).then((loaded) => {
+      if (current) setPeers({ key: peersKey, index: loaded.kind === 'ok' ? peerIndex(loaded.value) : null });
+    });
+    return () => void (current = false);
+  }, [peersWanted, peersKey]);
+
+  // Hidden, the container has no size; cytoscape notices its return only after a 100 ms debounce,
+  // and a click before that falls on empty canvases.
+  useEffect(() => {
+    if (visible) controller.current?.cy.resize();
+  }, [visible]);
+
+  // With the map: the peers drawn inline wait for the report, so the layout runs once.
+  useEffect(() => {
     const c = controller.current;
-    if (c === undefined || shown === undefined || !visible || drawn === shown) return;
+    if (c === undefined || shown === undefined || !visible || (inline && loadedPeers === undefined)) return;
+    const inlinePeers = inline ? (loadedPeers ?? null) : null;
+    if (drawn !== undefined && drawn.shown === shown && drawn.peers === inlinePeers) return;
     c.cy.resize();
-    c.setElements(graphElements(shown, cluster, diff), () => undefined);
-    setDrawn(shown);
-  }, [shown, visible, cluster, diff, drawn]);
+    c.setElements([...graphElements(shown, cluster, diff), ...(inlinePeers === null ? [] : peerElements(inlinePeers, shown))], () => undefined);
+    setDrawn({ shown, peers: inlinePeers });
+  }, [shown, visible, cluster, diff, drawn, inline, loadedPeers]);
+
+  // A big cluster's namespace level: the peers of the node clicked, beside it.
+  useEffect(() => {
+    const c = controller.current;
+    if (c === undefined || inline || shown === undefined || (selected !== undefined && isPeerNode(selected))) return;
+    const focus = diff === undefined && selected !== undefined && loadedPeers ? peerElements(loadedPeers, shown, selected) : [];
+    c.setOverlay(focus, selected);
+  }, [selected, loadedPeers, drawn, inline, diff]);
 
   useEffect(() => {
     if (map?.level !== 'namespace') setExpanded(new Set());
@@ -93,11 +150,12 @@ export function GraphView({ map, cluster, diff, visible, onLevel, onExplain, onN
       <GraphToolbar level={level} workloads={cluster?.counts.workloads ?? 0} controller={controller.current} expanded={expanded} onLevel={onLevel} onCollapse={() => setExpanded(new Set())} endpoints={shown?.endpoints ?? []} onFind={(id) => controller.current?.focus(id) ?? false} />
       <div class="graph-area">
         <div class="graph-canvas" ref={container} data-testid="graph" />
+        {selected !== undefined && isPeerNode(selected) && loadedPeers ? <PeerDetails id={selected} index={loadedPeers} onClose={() => setSelected(undefined)} /> : null}
         {selected !== undefined && shown !== undefined && (shown.endpoints.some((e) => e.id === selected) || selected.startsWith('ns:')) ? (
           <NodeDetails id={selected} map={shown} cluster={cluster} expandable={level === 'namespace'} onExpand={(ns) => void expand(ns)} onClose={() => setSelected(undefined)} onExplain={onExplain} />
         ) : null}
       </div>
-      <Legend level={level} whatIf={diff !== undefined} large={controller.current?.large ?? false} />
+      <Legend level={level} whatIf={diff !== undefined} large={controller.current?.large ?? false} peers={diff === undefined} />
     </div>
   );
 }

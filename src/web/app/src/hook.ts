@@ -10,6 +10,9 @@ export interface GraphProbe {
   edgePoint(from: string, to: string): { x: number; y: number } | null;
   nodePoint(id: string): { x: number; y: number } | null;
   laidOut(): boolean;
+  /** A node's label as drawn (lines joined by a newline), or null when it is not drawn. */
+  nodeLabel(id: string): string | null;
+  edgeLabel(from: string, to: string): string | null;
 }
 
 export interface MatrixProbe {
@@ -37,6 +40,8 @@ const probe = Object.freeze({
   graphEdges: () => registry.graph?.edges() ?? [],
   edgePoint: (from: string, to: string) => registry.graph?.edgePoint(from, to) ?? null,
   nodePoint: (id: string) => registry.graph?.nodePoint(id) ?? null,
+  nodeLabel: (id: string) => registry.graph?.nodeLabel(id) ?? null,
+  edgeLabel: (from: string, to: string) => registry.graph?.edgeLabel(from, to) ?? null,
   matrixCell: (from: string, to: string): CellState | null => (registry.map === undefined ? null : (cellState(registry.map, from, to) ?? null)),
   matrixCellPoint: (from: string, to: string) => registry.matrix?.cellPoint(from, to) ?? null,
 });
