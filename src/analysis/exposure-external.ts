@@ -1,5 +1,6 @@
 import type { Cluster } from '../model/cluster.js';
-import { formatIP, ipAtoms, ipSetOfBlock, intervalToCIDRs, type IPFamily, type IPSet } from '../algebra/ip-set.js';
+import { formatIP, ipAtoms, intervalToCIDRs, type IPFamily, type IPSet } from '../algebra/ip-set.js';
+import { policyAddressSets } from '../engine/external-atoms.js';
 import { FAMILY_BITS } from '../algebra/cidr.js';
 import { equalExposurePorts, isNoPorts, type ExposurePorts } from './exposure-ports.js';
 
@@ -17,20 +18,7 @@ export interface ExposureAtom {
  * nothing restricts is exposed to ::/0 whether or not a policy names an IPv6 block.
  */
 export function exposureAtoms(cluster: Cluster): ExposureAtom[] {
-  const sets: IPSet[] = [];
-  const add = (cidr: string): void => {
-    const set = ipSetOfBlock(cidr, []);
-    if (set) sets.push(set);
-  };
-  for (const policy of cluster.policies) {
-    for (const rule of [...policy.ingress, ...policy.egress]) {
-      if (rule.peers.kind === 'any') continue;
-      for (const peer of rule.peers.items) if (peer.kind === 'ipBlock') [peer.cidr, ...peer.except].forEach(add);
-    }
-  }
-  for (const policy of cluster.clusterPolicies ?? []) {
-    for (const rule of policy.egress) for (const peer of rule.peers) if (peer.kind === 'networks') peer.cidrs.forEach(add);
-  }
+  const sets = policyAddressSets(cluster);
   return ipAtoms(sets, ['IPv4', 'IPv6']).map(({ family, start, end }) => ({
     family,
     start,

@@ -15,11 +15,10 @@ export interface ExternalAtom {
 }
 
 /**
- * The IPv4 space (and the IPv6 space when a policy names an IPv6 block) cut at every boundary
- * of every ipBlock cidr and except in the policies, and of every `networks` CIDR of the
- * cluster-wide policies.
+ * The address sets whose boundaries cut the space outside the cluster: every ipBlock cidr and
+ * except of the NetworkPolicies, and every `networks` CIDR of the cluster-wide policies.
  */
-export function externalAtoms(cluster: Cluster): ExternalAtom[] {
+export function policyAddressSets(cluster: Cluster): IPSet[] {
   const sets: IPSet[] = [];
   const add = (cidr: string): void => {
     const set = ipSetOfBlock(cidr, []);
@@ -38,6 +37,15 @@ export function externalAtoms(cluster: Cluster): ExternalAtom[] {
       for (const peer of rule.peers) if (peer.kind === 'networks') peer.cidrs.forEach(add);
     }
   }
+  return sets;
+}
+
+/**
+ * The IPv4 space (and the IPv6 space when a policy names an IPv6 block) cut at every boundary
+ * of policyAddressSets.
+ */
+export function externalAtoms(cluster: Cluster): ExternalAtom[] {
+  const sets = policyAddressSets(cluster);
   const families: IPFamily[] = sets.some((s) => s.IPv6.length > 0) ? ['IPv4', 'IPv6'] : ['IPv4'];
   return ipAtoms(sets, families).map(({ family, start, end }) => {
     const cidrs = intervalToCIDRs(family, start, end);
