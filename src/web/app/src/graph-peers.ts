@@ -8,6 +8,7 @@ import type { ExposurePeerJson, ExposurePortsJson, ExposureView, MapView } from 
 import { edgeId, nodeSize } from './graph-elements.ts';
 import { exposureIsAll, exposurePortsLabel, peerText } from './exposure-words.ts';
 import { isNamespace } from './map-model.ts';
+import { unionPorts } from './ports.ts';
 
 export const PEER_PREFIX = 'peer:';
 
@@ -56,18 +57,9 @@ export function peerIndex(report: ExposureView): PeerIndex {
   return { peers, links };
 }
 
-function unionPorts(a: ExposurePortsJson, b: ExposurePortsJson): ExposurePortsJson {
-  const out: ExposurePortsJson = {};
-  for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) {
-    const ranges = [...(a[protocol] ?? []), ...(b[protocol] ?? [])].sort((x, y) => x[0] - y[0]);
-    const merged: [number, number][] = [];
-    for (const [from, to] of ranges) {
-      const last = merged[merged.length - 1];
-      if (last !== undefined && from <= last[1] + 1) last[1] = Math.max(last[1], to);
-      else merged.push([from, to]);
-    }
-    if (merged.length > 0) out[protocol] = merged;
-  }
+/** The ranges as ports.ts unions them, plus the named ports of both, each once. */
+function unionExposurePorts(a: ExposurePortsJson, b: ExposurePortsJson): ExposurePortsJson {
+  const out: ExposurePortsJson = unionPorts(a, b);
   const named = [...(a.named ?? []), ...(b.named ?? [])].filter((n, i, all) => all.findIndex((m) => m.name === n.name && m.protocol === n.protocol) === i);
   if (named.length > 0) out.named = named;
   return out;
@@ -97,7 +89,7 @@ export function peerElements(index: PeerIndex, map: MapView, focus?: string): El
     const [source, target] = link.direction === 'ingress' ? [link.peer, node] : [node, link.peer];
     const id = edgeId(source, target);
     const prior = edges.get(id);
-    edges.set(id, { source, target, ports: prior === undefined ? link.ports : unionPorts(prior.ports, link.ports) });
+    edges.set(id, { source, target, ports: prior === undefined ? link.ports : unionExposurePorts(prior.ports, link.ports) });
   }
   const used = new Set([...edges.values()].flatMap((e) => [e.source, e.target]));
   const elements: ElementDefinition[] = [];

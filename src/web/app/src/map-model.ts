@@ -1,8 +1,8 @@
 // Views of a MapView for the graph and the matrix: endpoint lookups, and namespaces expanded to
 // their workloads inside a namespace-level map (a regrouping of the server's workload map: the
 // ports are the union of the workload pairs', as a namespace-level connection's are).
-import type { MapConnectionView, MapEndpointView, MapExternalEndpointView, MapNamespaceEndpointView, MapPodEndpointView, MapView, PortsJson } from '../../api-types.ts';
-import { isAllPorts } from './ports.ts';
+import type { MapConnectionView, MapEndpointView, MapExternalEndpointView, MapNamespaceEndpointView, MapPodEndpointView, MapView } from '../../api-types.ts';
+import { isAllPorts, unionPorts } from './ports.ts';
 
 /** Expanding a namespace fetches the whole workload-level map: only up to this many workloads. */
 export const EXPAND_LIMIT = 3000;
@@ -28,20 +28,6 @@ export function endpointName(endpoint: MapEndpointView): string {
   return isExternal(endpoint) ? endpoint.id : (endpoint as MapPodEndpointView | MapNamespaceEndpointView).name;
 }
 
-function unionPorts(a: PortsJson, b: PortsJson): PortsJson {
-  const out: PortsJson = {};
-  for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) {
-    const ranges = [...(a[protocol] ?? []), ...(b[protocol] ?? [])].sort((x, y) => x[0] - y[0]);
-    const merged: [number, number][] = [];
-    for (const [from, to] of ranges) {
-      const last = merged[merged.length - 1];
-      if (last !== undefined && from <= last[1] + 1) last[1] = Math.max(last[1], to);
-      else merged.push([from, to]);
-    }
-    if (merged.length > 0) out[protocol] = merged;
-  }
-  return out;
-}
 
 /**
  * The namespace-level map with the namespaces in `expanded` replaced by their workloads (from the

@@ -45,3 +45,19 @@ export function firstPort(ports: PortsJson): { protocol: 'TCP' | 'UDP' | 'SCTP';
   }
   return undefined;
 }
+
+/** Both port sets together: per protocol, ranges sorted and merged (adjacent ones too). */
+export function unionPorts(a: PortsJson, b: PortsJson): PortsJson {
+  const out: PortsJson = {};
+  for (const protocol of PROTOCOLS) {
+    const ranges = [...(a[protocol] ?? []), ...(b[protocol] ?? [])].sort((x, y) => x[0] - y[0]);
+    const merged: [number, number][] = [];
+    for (const [from, to] of ranges) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+      else merged.push([from, to]);
+    }
+    if (merged.length > 0) out[protocol] = merged;
+  }
+  return out;
+}
