@@ -34,4 +34,11 @@ export class CorpusRun<Analysed> {
   count(counts: Map<string, number>, reason: string): void {
     counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
+
+  /** The summary a runner prints: pass counts per feature, then its excluded and not-run goldens by reason. */
+  summaryLines(headings: { readonly tally: string; readonly excluded: string; readonly notRun: string }): string[] {
+    const byReason = (counts: Map<string, number>): string[] =>
+      [...counts].sort().map(([reason, n]) => `  ${String(n).padStart(4)}  ${reason}`);
+    return [...this.tally.summary(headings.tally), headings.excluded, ...byReason(this.excluded), headings.notRun, ...byReason(this.notRun)];
+  }
 }

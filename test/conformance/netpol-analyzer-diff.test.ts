@@ -59,15 +59,11 @@ function registerAll(corpus: string): void {
     else run.count(run.notRun, reason);
   }
   test('netpol-analyzer diff: pass counts per feature, and goldens not compared', (t) => {
-    const byReason = (counts: Map<string, number>): string[] =>
-      [...counts].sort().map(([reason, n]) => `  ${String(n).padStart(4)}  ${reason}`);
-    const lines = [
-      ...run.tally.summary('netpol-analyzer diff (txt, csv, md)'),
-      'conformance: netpol-analyzer diff: txt/csv/md goldens excluded, by reason',
-      ...byReason(run.excluded),
-      'conformance: netpol-analyzer diff: goldens not compared, by reason',
-      ...byReason(run.notRun),
-    ];
+    const lines = run.summaryLines({
+      tally: 'netpol-analyzer diff (txt, csv, md)',
+      excluded: 'conformance: netpol-analyzer diff: txt/csv/md goldens excluded, by reason',
+      notRun: 'conformance: netpol-analyzer diff: goldens not compared, by reason',
+    });
     for (const line of lines) t.diagnostic(line);
   });
 }

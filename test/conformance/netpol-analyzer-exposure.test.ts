@@ -62,15 +62,11 @@ function registerAll(corpus: string): void {
     else run.count(run.notRun, reason);
   }
   test('netpol-analyzer exposure: pass counts per feature, and goldens not compared', (t) => {
-    const byReason = (counts: Map<string, number>): string[] =>
-      [...counts].sort().map(([reason, n]) => `  ${String(n).padStart(4)}  ${reason}`);
-    const lines = [
-      ...run.tally.summary('netpol-analyzer txt exposure'),
-      'conformance: netpol-analyzer: candidate txt exposure goldens excluded, by reason',
-      ...byReason(run.excluded),
-      'conformance: netpol-analyzer: other exposure goldens not run here, by reason',
-      ...byReason(run.notRun),
-    ];
+    const lines = run.summaryLines({
+      tally: 'netpol-analyzer txt exposure',
+      excluded: 'conformance: netpol-analyzer: candidate txt exposure goldens excluded, by reason',
+      notRun: 'conformance: netpol-analyzer: other exposure goldens not run here, by reason',
+    });
     for (const line of lines) t.diagnostic(line);
   });
 }

@@ -48,15 +48,11 @@ function registerAll(corpus: string): void {
     assert.deepEqual(Object.values(GO_OBJECT_FIXTURES).sort(), folders.map((e) => e.name).sort());
   });
   test('netpol-analyzer: pass counts per feature, and goldens not compared', (t) => {
-    const byReason = (counts: Map<string, number>): string[] =>
-      [...counts].sort().map(([reason, n]) => `  ${String(n).padStart(4)}  ${reason}`);
-    const lines = [
-      ...run.tally.summary('netpol-analyzer txt connlist'),
-      'conformance: netpol-analyzer: candidate txt connlist goldens excluded, by reason',
-      ...byReason(run.excluded),
-      'conformance: netpol-analyzer: other goldens not run here, by reason',
-      ...byReason(run.notRun),
-    ];
+    const lines = run.summaryLines({
+      tally: 'netpol-analyzer txt connlist',
+      excluded: 'conformance: netpol-analyzer: candidate txt connlist goldens excluded, by reason',
+      notRun: 'conformance: netpol-analyzer: other goldens not run here, by reason',
+    });
     for (const line of lines) t.diagnostic(line);
   });
 }
