@@ -34,7 +34,6 @@ export function podClasses(compiled: CompiledCluster, atoms: readonly ExternalAt
   const classes: PodClass[] = [];
   const classOfPod = new Int32Array(pods.length);
   const withIPs = podIPsMatter(compiled);
-  const texts: KeyTexts = { labels: new WeakMap(), ports: new WeakMap() };
   let previous: Pod | undefined;
   pods.forEach((pod, index) => {
     // The pods of one workload come one after another and share their template's objects: such a
@@ -44,7 +43,7 @@ export function podClasses(compiled: CompiledCluster, atoms: readonly ExternalAt
       return;
     }
     previous = pod;
-    const key = classKey(pod, atoms, withIPs, texts);
+    const key = classKey(pod, atoms, withIPs);
     let id = idByKey.get(key);
     if (id === undefined) {
       id = classes.length;
@@ -88,32 +87,15 @@ function samePodTemplate(a: Pod, b: Pod): boolean {
   );
 }
 
-/**
- * The texts of label and port objects already seen: the pods of one workload share their
- * template's objects, so each workload's labels and ports are sorted and joined once.
- */
-interface KeyTexts {
-  readonly labels: WeakMap<object, string>;
-  readonly ports: WeakMap<object, string>;
-}
-
-function classKey(pod: Pod, atoms: readonly ExternalAtom[], withIPs: boolean, texts: KeyTexts): string {
-  let labels = texts.labels.get(pod.labels);
-  if (labels === undefined) {
-    labels = Object.keys(pod.labels)
-      .sort()
-      .map((k) => `${k}=${pod.labels[k]}`)
-      .join('\u0001');
-    texts.labels.set(pod.labels, labels);
-  }
-  let ports = texts.ports.get(pod.ports);
-  if (ports === undefined) {
-    ports = pod.ports
-      .map((p) => `${p.name ?? ''}:${p.containerPort}/${p.protocol}`)
-      .sort()
-      .join(',');
-    texts.ports.set(pod.ports, ports);
-  }
+function classKey(pod: Pod, atoms: readonly ExternalAtom[], withIPs: boolean): string {
+  const labels = Object.keys(pod.labels)
+    .sort()
+    .map((k) => `${k}=${pod.labels[k]}`)
+    .join('\u0001');
+  const ports = pod.ports
+    .map((p) => `${p.name ?? ''}:${p.containerPort}/${p.protocol}`)
+    .sort()
+    .join(',');
   const ipAtoms = withIPs
     ? [...new Set(pod.ips.map((ip) => atomIndexOf(atoms, ip)))].sort((a, b) => a - b).join(',')
     : '';

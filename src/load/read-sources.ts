@@ -67,6 +67,15 @@ const CONCURRENT_IO = 16;
 
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
+/** The outcome of `work`, whether it rejects or throws at once. */
+async function settle<T>(work: () => Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
 /** `work` for every item, at most CONCURRENT_IO at a time; outcomes in the items' order. */
 async function settledInOrder<Item, T>(items: readonly Item[], work: (item: Item) => Promise<T>): Promise<Settled<T>[]> {
   const outcomes: Settled<T>[] = new Array(items.length);
@@ -74,11 +83,7 @@ async function settledInOrder<Item, T>(items: readonly Item[], work: (item: Item
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const index = next++;
-      try {
-        outcomes[index] = { ok: true, value: await work(items[index]!) };
-      } catch (error) {
-        outcomes[index] = { ok: false, error };
-      }
+      outcomes[index] = await settle(() => work(items[index]!));
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENT_IO, items.length) }, worker));
@@ -86,8 +91,7 @@ async function settledInOrder<Item, T>(items: readonly Item[], work: (item: Item
 }
 
 async function readStdinText(io: LoadIO, sink: ProblemSink): Promise<InputText | undefined> {
-  const [read] = await settledInOrder([STDIN_NAME], () => io.readStdin());
-  const text = decodeText(STDIN_NAME, read!, sink);
+  const text = decodeText(STDIN_NAME, await settle(() => io.readStdin()), sink);
   return text === undefined ? undefined : { file: STDIN_NAME, text };
 }
 
